@@ -1,0 +1,71 @@
+using System.IO;
+using System.Text.Json;
+using V2G.Firmware.Faults;
+using V2G.Sim.Simulation;
+
+namespace V2G.Sim.Output
+{
+    /// <summary>
+    /// Writes the run's summary as JSON (--summary FILE). Times are simulated ms since the start;
+    /// energies are DC at the connector unless the key says meter (AC at the grid point).
+    /// </summary>
+    public static class SummaryWriter
+    {
+        public static void Write(RunResult r, string path)
+        {
+            using var stream = File.Create(path);
+            Write(r, stream);
+        }
+
+        public static void Write(RunResult r, Stream stream)
+        {
+            using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            w.WriteStartObject();
+            w.WriteString("scenario", r.Scenario);
+            w.WriteString("result", r.Result);
+            w.WriteStartArray("states");
+            foreach (string s in r.States)
+            {
+                w.WriteStringValue(s);
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("energy_charged_Wh", Round(r.EnergyChargedWh));
+            w.WriteNumber("energy_discharged_Wh", Round(r.EnergyDischargedWh));
+            w.WriteNumber("meter_import_Wh", Round(r.MeterImportWh));
+            w.WriteNumber("meter_export_Wh", Round(r.MeterExportWh));
+            w.WriteStartArray("faults");
+            foreach (FaultRecord f in r.Faults)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("code", (int)f.Code);
+                w.WriteString("name", FaultCatalogue.Get(f.Code).Name);
+                w.WriteNumber("t_ms", f.RaisedAtMs);
+                w.WriteNumber("converter_off_ms", f.ConverterOffAtMs);
+                w.WriteNumber("safe_state_ms", f.ContactorsOpenAtMs);
+                w.WriteNumber("safe_state_after_ms", f.ContactorsOpenAtMs >= 0 ? f.ContactorsOpenAtMs - f.RaisedAtMs : -1);
+                w.WriteNumber("breaking_current_A", Round(f.BreakingCurrentA));
+                w.WriteNumber("value", Round(f.Value));
+                w.WriteBoolean("latched", FaultCatalogue.Get(f.Code).IsLatched);
+                w.WriteNumber("cleared_ms", f.ClearedAtMs);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("sim_seconds", Round(r.SimSeconds));
+            w.WriteNumber("ticks", r.Ticks);
+            w.WriteNumber("wall_seconds", Round(r.WallSeconds));
+            w.WriteNumber("final_soc_percent", Round(r.FinalSocPercent));
+            w.WriteString("final_state", r.FinalState);
+            w.WriteString("vehicle_end_reason", r.VehicleEndReason);
+            w.WriteBoolean("ended_safe", r.EndedSafe);
+            w.WriteNumber("largest_breaking_current_A", Round(r.LargestBreakingCurrentA));
+            w.WriteNumber("charge_within_2pct_s", Round(r.ChargeWithin2PercentS));
+            w.WriteNumber("discharge_within_2pct_s", Round(r.DischargeWithin2PercentS));
+            w.WriteNumber("limit_violations", r.LimitViolations.Count);
+            w.WriteEndObject();
+        }
+
+        private static double Round(double x) => System.Math.Round(x, 3);
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using V2G.Firmware.Faults;
+using V2G.Sim.Output;
+using V2G.Sim.Scenarios;
+using V2G.Sim.Simulation;
+
+namespace V2G.Sim
+{
+    /// <summary>The simulator board's entry point: parse, run the scenario, report.</summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            SimOptions options;
+            Scenario scenario;
+            try
+            {
+                options = SimOptions.Parse(args);
+                if (options.Help)
+                {
+                    Console.WriteLine(SimOptions.Usage);
+                    return 0;
+                }
+
+                if (options.List)
+                {
+                    foreach (string name in BuiltInScenarios.Names)
+                    {
+                        Console.WriteLine($"{name,-12} {BuiltInScenarios.Get(name).Description}");
+                    }
+
+                    return 0;
+                }
+
+                scenario = File.Exists(options.Scenario) ? ScenarioFile.Load(options.Scenario) : BuiltInScenarios.Get(options.Scenario);
+            }
+            catch (Exception e) when (e is ArgumentException || e is ScenarioException)
+            {
+                Console.Error.WriteLine($"v2g-sim: {e.Message}");
+                Console.Error.WriteLine("try --help");
+                return 2;
+            }
+
+            string pace = options.Speed <= 0 ? "as fast as possible" : (options.Speed == 1 ? "real time" : $"{options.Speed}x real time");
+            Console.WriteLine($"scenario {scenario.Name}: {scenario.Description} ({pace})");
+
+            var observer = new ConsoleObserver();
+            RunResult result = new ScenarioRunner(scenario, options.Speed, options.SampleMs).Run(options.Quiet ? null : observer);
+            if (!options.Quiet)
+            {
+                observer.Close();
+            }
+
+            PrintSummary(result);
+            if (options.SummaryPath != null)
+            {
+                SummaryWriter.Write(result, options.SummaryPath);
+            }
+
+            if (options.CsvPath != null)
+            {
+                CsvWriter.Write(result, options.CsvPath);
+            }
+
+            if (options.PlotPath != null)
+            {
+                PlotWriter.Write(result, options.PlotPath);
+            }
+
+            return EndedAsExpected(scenario, result) ? 0 : 1;
+        }
+
+        /// <summary>No fault where none was injected; the expected fault, in the safe state, where one was.</summary>
+        public static bool EndedAsExpected(Scenario scenario, RunResult result)
+        {
+            if (!result.EndedSafe || result.LimitViolations.Count > 0)
+            {
+                return false;
+            }
+
+            if (!scenario.ExpectsFault)
+            {
+                return result.Result == "ok";
+            }
+
+            foreach (FaultRecord f in result.Faults)
+            {
+                if (FaultCatalogue.Get(f.Code).Name == scenario.ExpectedFault && f.IsSafeStateReached)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void PrintSummary(RunResult r)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"result            {r.Result} (final state {r.FinalState}, output {(r.EndedSafe ? "safe" : "NOT SAFE")})");
+            Console.WriteLine($"states            {string.Join(" > ", r.States)}");
+            Console.WriteLine($"energy (DC)       {r.EnergyChargedWh / 1000.0:0.000} kWh charged, {r.EnergyDischargedWh / 1000.0:0.000} kWh discharged");
+            Console.WriteLine($"meter (AC)        {r.MeterImportWh / 1000.0:0.000} kWh import, {r.MeterExportWh / 1000.0:0.000} kWh export");
+            Console.WriteLine($"setpoint tracking {r.ChargeWithin2PercentS:0.0} s charging and {r.DischargeWithin2PercentS:0.0} s discharging within 2 %");
+            Console.WriteLine($"SoC at the end    {r.FinalSocPercent:0.00} % (vehicle: {r.VehicleEndReason})");
+            foreach (FaultRecord f in r.Faults)
+            {
+                string opened = f.ContactorsOpenAtMs >= 0 ? $"contactors open at {f.ContactorsOpenAtMs} ms (+{f.ContactorsOpenAtMs - f.RaisedAtMs} ms, breaking {f.BreakingCurrentA:0.0} A)" : "contactors NOT opened";
+                Console.WriteLine($"fault             {FaultCatalogue.Get(f.Code).Name} at {f.RaisedAtMs} ms: converter off at {f.ConverterOffAtMs} ms, {opened}");
+            }
+
+            foreach (LimitViolation v in r.LimitViolations)
+            {
+                Console.WriteLine($"LIMIT EXCEEDED    {v}");
+            }
+
+            Console.WriteLine($"simulated         {r.SimSeconds:0.0} s in {r.Ticks} ticks, {r.WallSeconds:0.00} s wall");
+        }
+    }
+}

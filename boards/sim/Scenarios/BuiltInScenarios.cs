@@ -1,0 +1,83 @@
+using System;
+
+namespace V2G.Sim.Scenarios
+{
+    /// <summary>The scenarios the simulator knows by name.</summary>
+    public static class BuiltInScenarios
+    {
+        public static readonly string[] Names = { "v2g", "charge", "weld", "insulation", "overcurrent", "estop" };
+
+        public static Scenario Get(string name)
+        {
+            switch (name)
+            {
+                case "v2g": return V2g();
+                case "charge": return Charge();
+                case "weld": return Weld();
+                case "insulation": return Insulation();
+                case "overcurrent": return OverCurrent();
+                case "estop": return EmergencyStop();
+                default: throw new ArgumentException($"unknown scenario '{name}' (built-ins: {string.Join(", ", Names)})");
+            }
+        }
+
+        /// <summary>Charge at +22 kW, discharge at −20 kW, then the charger ends the session: more than 5 kWh each way.</summary>
+        public static Scenario V2g()
+        {
+            var s = new Scenario
+            {
+                Name = "v2g",
+                Description = "charge at +22 kW for 1000 s, discharge at -20 kW for 1100 s, then stop",
+                InitialSocPercent = 40,
+                EndSeconds = 2200,
+            };
+            return s.At(0, "dispatch", powerW: 22000)
+                .At(1, "plug")
+                .At(1000, "dispatch", powerW: -20000)
+                .At(2100, "stop");
+        }
+
+        /// <summary>A plain charge: the vehicle takes what it may until its target SoC.</summary>
+        public static Scenario Charge()
+        {
+            var s = new Scenario
+            {
+                Name = "charge",
+                Description = "a plain charge at the charger's 30 kW from 40 % to the vehicle's 55 % target",
+                InitialSocPercent = 40,
+                TargetSocPercent = 55,
+                EndSeconds = 2400,
+            };
+            return s.At(1, "plug");
+        }
+
+        /// <summary>DC+ welds while charging; found when the session stops.</summary>
+        public static Scenario Weld()
+        {
+            var s = new Scenario { Name = "weld", Description = "DC+ contactor welds while charging; found at the stop", EndSeconds = 200, ExpectsFault = true, ExpectedFault = "contactor_welded" };
+            return s.At(0, "dispatch", powerW: 20000).At(1, "plug").At(60, "inject", fault: "weld").At(120, "vehicle_stop");
+        }
+
+        /// <summary>The insulation fails while discharging: the output opens at once.</summary>
+        public static Scenario Insulation()
+        {
+            var s = new Scenario { Name = "insulation", Description = "insulation falls to 20 kOhm while discharging", EndSeconds = 200, ExpectsFault = true, ExpectedFault = "insulation_fault" };
+            return s.At(0, "dispatch", powerW: -15000).At(1, "plug").At(60, "inject", fault: "insulation");
+        }
+
+        /// <summary>The converter's current regulation runs away while charging.</summary>
+        public static Scenario OverCurrent()
+        {
+            var s = new Scenario { Name = "overcurrent", Description = "the converter's regulator runs away to 1.3x its reference at 25 kW", EndSeconds = 200, ExpectsFault = true, ExpectedFault = "over_current" };
+            s.Settings["MaxChargeCurrentA"] = 70;
+            return s.At(0, "dispatch", powerW: 25000).At(1, "plug").At(60, "inject", fault: "overcurrent");
+        }
+
+        /// <summary>The emergency stop is pressed while discharging at −20 kW: the contactors break the load at once.</summary>
+        public static Scenario EmergencyStop()
+        {
+            var s = new Scenario { Name = "estop", Description = "emergency stop pressed while discharging at -20 kW", EndSeconds = 200, ExpectsFault = true, ExpectedFault = "emergency_stop" };
+            return s.At(0, "dispatch", powerW: -20000).At(1, "plug").At(60, "inject", fault: "estop");
+        }
+    }
+}

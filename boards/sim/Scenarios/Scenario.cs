@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+
+namespace V2G.Sim.Scenarios
+{
+    /// <summary>
+    /// A simulator run: the vehicle and grid it starts with, the charger's settings that differ
+    /// from the defaults, and a timeline of actions. Built-ins are in <see cref="BuiltInScenarios"/>;
+    /// a JSON file of the same shape can be given instead (see docs/simulator.md).
+    /// </summary>
+    public sealed class Scenario
+    {
+        public string Name { get; set; } = "custom";
+
+        public string Description { get; set; } = "";
+
+        public double BatteryKWh { get; set; } = 60;
+
+        public double InitialSocPercent { get; set; } = 40;
+
+        public double TargetSocPercent { get; set; } = 100;
+
+        public double MinimumSocPercent { get; set; } = 10;
+
+        public bool VehicleCanDischarge { get; set; } = true;
+
+        public double GridNominalHz { get; set; } = 50;
+
+        /// <summary>The run ends here at the latest, simulated s.</summary>
+        public double EndSeconds { get; set; } = 3600;
+
+        /// <summary>Charger settings overrides, by field name of ChargerSettings.</summary>
+        public Dictionary<string, double> Settings { get; } = new Dictionary<string, double>();
+
+        /// <summary>True if the scenario injects a fault, so it must end in the safe state with that fault recorded.</summary>
+        public bool ExpectsFault { get; set; }
+
+        /// <summary>The fault code name the scenario should produce, if any.</summary>
+        public string ExpectedFault { get; set; } = "";
+
+        public List<ScenarioEvent> Events { get; } = new List<ScenarioEvent>();
+
+        public Scenario At(double seconds, string action, double powerW = 0, string fault = "", double value = 0, double ramp = 0)
+        {
+            Events.Add(new ScenarioEvent(seconds, action) { PowerW = powerW, Fault = fault, Value = value, RampPerSecond = ramp });
+            return this;
+        }
+    }
+}

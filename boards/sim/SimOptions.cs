@@ -1,0 +1,101 @@
+using System;
+using System.Globalization;
+
+namespace V2G.Sim
+{
+    /// <summary>The simulator's command line.</summary>
+    public sealed class SimOptions
+    {
+        public const string Usage =
+@"v2g-sim: the V2G charger firmware on the simulator board (plant models, simulated vehicle and grid)
+
+usage: dotnet run --project boards/sim -- [options]
+
+  --scenario NAME|FILE  a built-in scenario (v2g, charge, weld, insulation, overcurrent, estop)
+                        or a JSON scenario file; default v2g
+  --realtime            pace simulated time to wall time (1:1)
+  --speed N             pace simulated time at N times wall time
+  --summary FILE        write the run's summary as JSON
+  --csv FILE            write the time series as CSV
+  --plot FILE           draw the run as a PNG
+  --sample-ms N         time-series sample interval, simulated ms (default 1000)
+  --quiet               no status line, only the end summary
+  --list                list the built-in scenarios
+  --help                this text
+
+exit code: 0 when the run ended as its scenario expects (no fault, or the expected fault
+with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.";
+
+        public string Scenario { get; private set; } = "v2g";
+
+        /// <summary>Simulated seconds per wall second; 0 = as fast as the host runs.</summary>
+        public double Speed { get; private set; }
+
+        public string SummaryPath { get; private set; }
+
+        public string CsvPath { get; private set; }
+
+        public string PlotPath { get; private set; }
+
+        public int SampleMs { get; private set; } = 1000;
+
+        public bool Quiet { get; private set; }
+
+        public bool Help { get; private set; }
+
+        public bool List { get; private set; }
+
+        public static SimOptions Parse(string[] args)
+        {
+            var o = new SimOptions();
+            for (int i = 0; i < args.Length; i++)
+            {
+                string a = args[i];
+                switch (a)
+                {
+                    case "--scenario": o.Scenario = Value(args, ref i, a); break;
+                    case "--realtime": o.Speed = 1; break;
+                    case "--speed":
+                        if (!double.TryParse(Value(args, ref i, a), NumberStyles.Float, CultureInfo.InvariantCulture, out double speed) || speed <= 0)
+                        {
+                            throw new ArgumentException("--speed needs a number above 0");
+                        }
+
+                        o.Speed = speed;
+                        break;
+                    case "--summary": o.SummaryPath = Value(args, ref i, a); break;
+                    case "--csv": o.CsvPath = Value(args, ref i, a); break;
+                    case "--plot": o.PlotPath = Value(args, ref i, a); break;
+                    case "--sample-ms":
+                        if (!int.TryParse(Value(args, ref i, a), NumberStyles.Integer, CultureInfo.InvariantCulture, out int ms) || ms < 20)
+                        {
+                            throw new ArgumentException("--sample-ms needs a whole number of at least 20");
+                        }
+
+                        o.SampleMs = ms;
+                        break;
+                    case "--quiet": o.Quiet = true; break;
+                    case "--list": o.List = true; break;
+                    case "--help":
+                    case "-h":
+                        o.Help = true;
+                        break;
+                    default:
+                        throw new ArgumentException($"unknown option '{a}'");
+                }
+            }
+
+            return o;
+        }
+
+        private static string Value(string[] args, ref int i, string option)
+        {
+            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"{option} needs a value");
+            }
+
+            return args[++i];
+        }
+    }
+}

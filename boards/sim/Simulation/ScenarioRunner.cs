@@ -1,0 +1,314 @@
+using System;
+using V2G.Firmware.Faults;
+using V2G.Firmware.Session;
+using V2G.Firmware.Settings;
+using V2G.Sim.Plant.Board;
+using V2G.Sim.Scenarios;
+
+namespace V2G.Sim.Simulation
+{
+    /// <summary>
+    /// Runs a scenario on the simulator board: applies its timed actions, runs the control ticks,
+    /// records the series, the states and the faults, and checks every tick that no limit in force
+    /// is exceeded (before a fault is injected; after it the fault is what is being tested).
+    /// </summary>
+    public sealed class ScenarioRunner
+    {
+        private const int ProgressIntervalMs = 100;
+
+        /// <summary>After the vehicle has left, the run goes on this long to show the charger settled, ms.</summary>
+        private const int SettleMs = 2000;
+
+        private readonly Scenario _scenario;
+        private readonly Pacer _pacer;
+        private readonly int _sampleIntervalMs;
+
+        public ScenarioRunner(Scenario scenario, double speed = 0, int sampleIntervalMs = 1000)
+        {
+            _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
+            _pacer = new Pacer(speed);
+            _sampleIntervalMs = sampleIntervalMs;
+
+            var settings = new ChargerSettings();
+            SettingsOverrides.Apply(settings, scenario.Settings);
+            Charger = new SimulatedCharger(settings, scenario.BatteryKWh, scenario.InitialSocPercent, scenario.GridNominalHz);
+            Charger.Vehicle.TargetSocPercent = scenario.TargetSocPercent;
+            Charger.Vehicle.MinimumSocPercent = scenario.MinimumSocPercent;
+            Charger.Vehicle.CanDischarge = scenario.VehicleCanDischarge;
+        }
+
+        public SimulatedCharger Charger { get; }
+
+        public RunResult Run(IRunObserver observer = null)
+        {
+            var result = new RunResult { Scenario = _scenario.Name };
+            ChargeController controller = Charger.Controller;
+            int periodMs = Charger.Settings.TickPeriodMs;
+            long endMs = (long)(_scenario.EndSeconds * 1000);
+            int nextEvent = 0;
+            int faultsSeen = 0;
+            long nextSampleMs = 0;
+            long nextProgressMs = 0;
+            long settleUntilMs = -1;
+            ChargerState lastState = (ChargerState)(-1);
+            bool plugged = false;
+
+            while (Charger.Clock.NowMs < endMs)
+            {
+                long now = Charger.Clock.NowMs;
+                while (nextEvent < _scenario.Events.Count && _scenario.Events[nextEvent].AtSeconds * 1000 <= now)
+                {
+                    ScenarioEvent ev = _scenario.Events[nextEvent++];
+                    plugged |= ev.Action == "plug";
+                    Apply(ev, result, observer);
+                }
+
+                Charger.RunTick();
+                now = Charger.Clock.NowMs;
+                double t = now / 1000.0;
+
+                if (controller.State != lastState)
+                {
+                    lastState = controller.State;
+                    string name = ChargerStateNames.Of(lastState);
+                    result.States.Add(name);
+                    result.StateMarks.Add(new StateMark(t, name));
+                    observer?.StateEntered(t, name);
+                }
+
+                while (faultsSeen < controller.Faults.TotalRaised)
+                {
+                    FaultRecord record = controller.Faults.Get(controller.Faults.Count - (controller.Faults.TotalRaised - faultsSeen));
+                    observer?.FaultRaised(record.RaisedAtMs / 1000.0, FaultCatalogue.Get(record.Code).Name, record.Value);
+                    faultsSeen++;
+                }
+
+                if (result.InjectedAtS < 0)
+                {
+                    CheckLimits(result, t);
+                }
+
+                Track(result, periodMs);
+
+                if (now >= nextSampleMs || now >= nextProgressMs)
+                {
+                    Sample sample = TakeSample(t);
+                    if (now >= nextSampleMs)
+                    {
+                        result.Samples.Add(sample);
+                        nextSampleMs += _sampleIntervalMs;
+                    }
+
+                    if (now >= nextProgressMs)
+                    {
+                        observer?.Progress(sample);
+                        nextProgressMs += ProgressIntervalMs;
+                    }
+                }
+
+                _pacer.WaitFor(now);
+
+                bool vehicleGone = plugged && !Charger.Vehicle.IsPlugged;
+                if (vehicleGone && settleUntilMs < 0)
+                {
+                    settleUntilMs = now + SettleMs;
+                }
+
+                if (settleUntilMs >= 0 && now >= settleUntilMs)
+                {
+                    break;
+                }
+            }
+
+            Finish(result);
+            return result;
+        }
+
+        private void Apply(ScenarioEvent ev, RunResult result, IRunObserver observer)
+        {
+            long now = Charger.Clock.NowMs;
+            observer?.Note(now / 1000.0, Describe(ev));
+            switch (ev.Action)
+            {
+                case "plug":
+                    Charger.Vehicle.PlugIn(now);
+                    break;
+                case "unplug":
+                    Charger.Controller.VehicleDisconnected();
+                    break;
+                case "dispatch":
+                    Charger.Controller.SetDispatchPowerW(ev.PowerW);
+                    break;
+                case "clear_dispatch":
+                    Charger.Controller.ClearDispatch();
+                    break;
+                case "stop":
+                    Charger.Controller.RequestStop();
+                    break;
+                case "vehicle_stop":
+                    Charger.Vehicle.RequestStop();
+                    break;
+                case "release":
+                    Charger.EmergencyStop.IsActive = false;
+                    break;
+                case "clear_faults":
+                    Charger.Controller.ClearFaults();
+                    break;
+                case "grid_frequency":
+                    Charger.Grid.SetFrequency(ev.Value, ev.RampPerSecond);
+                    break;
+                case "grid_voltage":
+                    Charger.Grid.SetVoltage(ev.Value);
+                    break;
+                case "inject":
+                    Inject(ev);
+                    if (result.InjectedAtS < 0)
+                    {
+                        result.InjectedAtS = now / 1000.0;
+                    }
+
+                    break;
+                default:
+                    throw new ScenarioException($"unknown action '{ev.Action}'");
+            }
+        }
+
+        private void Inject(ScenarioEvent ev)
+        {
+            switch (ev.Fault)
+            {
+                case "weld":
+                    Charger.Positive.IsWelded = true;
+                    break;
+                case "insulation":
+                    Charger.Insulation.PathResistanceOhm = ev.Value > 0 ? ev.Value : 20000;
+                    break;
+                case "overcurrent":
+                    Charger.Stage.CurrentRunawayFactor = ev.Value > 0 ? ev.Value : 1.3;
+                    break;
+                case "estop":
+                    Charger.EmergencyStop.IsActive = true;
+                    break;
+                case "vehicle_silent":
+                    Charger.Vehicle.GoSilent();
+                    break;
+                case "overtemperature":
+                    Charger.Stage.AmbientC = ev.Value > 0 ? ev.Value : 100;
+                    Charger.Stage.TemperatureC = Charger.Stage.AmbientC;
+                    break;
+                default:
+                    throw new ScenarioException($"unknown fault '{ev.Fault}' (known: weld, insulation, overcurrent, estop, vehicle_silent, overtemperature)");
+            }
+        }
+
+        private static string Describe(ScenarioEvent ev)
+        {
+            switch (ev.Action)
+            {
+                case "dispatch": return $"dispatch {ev.PowerW / 1000.0:0.###} kW";
+                case "inject": return $"inject {ev.Fault}";
+                case "grid_frequency": return $"grid frequency {ev.Value:0.000} Hz";
+                case "grid_voltage": return $"grid voltage {ev.Value:0.0} V";
+                default: return ev.Action.Replace('_', ' ');
+            }
+        }
+
+        private void CheckLimits(RunResult result, double t)
+        {
+            ChargerState state = Charger.Controller.State;
+            if (state != ChargerState.PreCharge && state != ChargerState.EnergyTransfer && state != ChargerState.Stopping)
+            {
+                return;
+            }
+
+            var limits = Charger.Controller.Limits;
+            double v = Charger.Connector.VoltageV;
+            double i = Charger.Circuit.CurrentA;
+            double p = Charger.Circuit.PowerW;
+
+            // Small allowances for the converter's own regulation error, not for the firmware's.
+            Check(result, t, "voltage_V", v, limits.MaxVoltageV + 0.5);
+            Check(result, t, "charge_current_A", i, limits.MaxChargeCurrentA * 1.01 + 0.5);
+            Check(result, t, "discharge_current_A", -i, limits.MaxDischargeCurrentA * 1.01 + 0.5);
+            Check(result, t, "charge_power_W", p, limits.MaxChargePowerW * 1.01 + 50);
+            Check(result, t, "discharge_power_W", -p, limits.MaxDischargePowerW * 1.01 + 50);
+            Check(result, t, "battery_voltage_V", v, Charger.Battery.MaxVoltageV);
+            Check(result, t, "battery_charge_current_A", i, Charger.Battery.MaxChargeCurrentA);
+            Check(result, t, "battery_discharge_current_A", -i, Charger.Battery.MaxDischargeCurrentA);
+        }
+
+        private static void Check(RunResult result, double t, string quantity, double value, double limit)
+        {
+            if (value > limit && result.LimitViolations.Count < 1000)
+            {
+                result.LimitViolations.Add(new LimitViolation(t, quantity, value, limit));
+            }
+        }
+
+        private void Track(RunResult result, int periodMs)
+        {
+            ChargeController c = Charger.Controller;
+            if (c.State != ChargerState.EnergyTransfer || !c.HasDispatch || c.DispatchPowerW == 0)
+            {
+                return;
+            }
+
+            double setpoint = c.DispatchPowerW;
+            double error = Math.Abs(Charger.Circuit.PowerW - setpoint);
+            if (error <= Math.Abs(setpoint) * 0.02)
+            {
+                if (setpoint < 0)
+                {
+                    result.DischargeWithin2PercentS += periodMs / 1000.0;
+                }
+                else
+                {
+                    result.ChargeWithin2PercentS += periodMs / 1000.0;
+                }
+            }
+        }
+
+        private Sample TakeSample(double t)
+        {
+            ChargeController c = Charger.Controller;
+            return new Sample
+            {
+                TimeS = t,
+                State = ChargerStateNames.Of(c.State),
+                PowerW = Charger.Circuit.PowerW,
+                SetpointW = c.State == ChargerState.EnergyTransfer ? c.Transfer.TargetPowerW : 0,
+                VoltageV = Charger.Connector.VoltageV,
+                CurrentA = Charger.Circuit.CurrentA,
+                SocPercent = Charger.Battery.SocPercent,
+                GridFrequencyHz = c.Grid.FrequencyHz,
+                StageTemperatureC = Charger.Stage.TemperatureC,
+                MeterImportWh = Charger.Meter.ImportWh,
+                MeterExportWh = Charger.Meter.ExportWh,
+            };
+        }
+
+        private void Finish(RunResult result)
+        {
+            ChargeController c = Charger.Controller;
+            for (int i = 0; i < c.Faults.Count; i++)
+            {
+                result.Faults.Add(c.Faults.Get(i));
+            }
+
+            result.EnergyChargedWh = c.Energy.ChargedWh;
+            result.EnergyDischargedWh = c.Energy.DischargedWh;
+            result.MeterImportWh = Charger.Meter.ImportWh;
+            result.MeterExportWh = Charger.Meter.ExportWh;
+            result.SimSeconds = Charger.Clock.NowMs / 1000.0;
+            result.Ticks = c.Ticks;
+            result.WallSeconds = _pacer.WallSeconds;
+            result.FinalSocPercent = Charger.Battery.SocPercent;
+            result.FinalState = ChargerStateNames.Of(c.State);
+            result.VehicleEndReason = Charger.Vehicle.EndReason;
+            result.LargestBreakingCurrentA = Math.Max(Charger.Positive.LargestBreakingCurrentA, Charger.Negative.LargestBreakingCurrentA);
+            bool positiveSafe = !Charger.Positive.IsClosed || Charger.Positive.IsWelded;
+            bool negativeSafe = !Charger.Negative.IsClosed || Charger.Negative.IsWelded;
+            result.EndedSafe = !Charger.Stage.IsEnabled && !Charger.Positive.IsCommandedClosed && !Charger.Negative.IsCommandedClosed && positiveSafe && negativeSafe;
+        }
+    }
+}

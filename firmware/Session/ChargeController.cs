@@ -1,0 +1,760 @@
+using V2G.Firmware.Control;
+using V2G.Firmware.Faults;
+using V2G.Firmware.Measurement;
+using V2G.Firmware.Safety;
+using V2G.Firmware.Settings;
+using V2G.Hal.Power;
+using V2G.Protocol.Session;
+
+namespace V2G.Firmware.Session
+{
+    /// <summary>
+    /// The charger's session state machine. Protocols drive it through <see cref="IEvSessionPort"/>
+    /// in their own standard's order; it checks each step's preconditions and runs the physical
+    /// sequences (cable check, precharge, energy transfer, power-down, welding detection) in
+    /// <see cref="Tick"/>, where the <see cref="SafetySupervisor"/> also judges every measurement
+    /// and any fault takes the output to its safe state through <see cref="SafeShutdown"/>.
+    /// Nothing here allocates after construction: the tick runs for years on a device whose
+    /// garbage collector stops the world.
+    /// </summary>
+    public sealed class ChargeController : IEvSessionPort
+    {
+        private readonly ChargerSettings _settings;
+        private readonly ChargerHardware _hw;
+        private readonly IPowerStage _stage;
+        private readonly OutputContactors _contactors;
+        private readonly SafetySupervisor _supervisor;
+        private readonly SafeShutdown _shutdown;
+        private readonly FaultLog _faultLog;
+        private readonly CableCheck _cableCheck;
+        private readonly PreCharge _preCharge;
+        private readonly EnergyTransfer _transfer;
+        private readonly PowerDown _powerDown;
+        private readonly WeldingDetection _welding;
+        private readonly GridMonitor _grid;
+        private readonly SessionEnergy _energy = new SessionEnergy();
+        private readonly int[] _activeFaultHandles;
+
+        private Measurements _m;
+        private ApplicableLimits _limits;
+        private EvLimits _evLimits;
+        private EvStatus _evStatus;
+        private ChargerState _state = ChargerState.Idle;
+        private SessionProtocol _protocol = SessionProtocol.None;
+        private ChargerNotification _notification = ChargerNotification.None;
+        private StepStatus _cableCheckStatus;
+        private StepStatus _preChargeStatus;
+        private StepStatus _powerDownStatus;
+        private StepStatus _weldingStatus;
+        private bool _vehiclePresent;
+        private bool _authorized;
+        private bool _evLimitsKnown;
+        private bool _endAfterPowerDown;
+        private bool _hasDispatch;
+        private double _dispatchPowerW;
+        private long _lastVehicleMessageMs;
+        private long _lastTickMs = -1;
+        private long _ticks;
+        private long _tickOverruns;
+        private int _activeFaultCount;
+        private bool _stopRequested;
+
+        public ChargeController(ChargerSettings settings, ChargerHardware hardware)
+        {
+            if (settings == null || hardware == null)
+            {
+                throw new System.ArgumentNullException();
+            }
+
+            _settings = settings;
+            _hw = hardware;
+            _stage = hardware.Output.PowerStage;
+            _contactors = new OutputContactors(hardware.Output);
+            _faultLog = new FaultLog(settings.FaultLogCapacity);
+            _supervisor = new SafetySupervisor(settings);
+            _shutdown = new SafeShutdown(settings, _stage, _contactors, hardware.InsulationMonitor, _faultLog);
+            _cableCheck = new CableCheck(settings, _stage, _contactors, hardware.InsulationMonitor);
+            _preCharge = new PreCharge(settings, _stage, _contactors);
+            _transfer = new EnergyTransfer(settings, _stage);
+            _powerDown = new PowerDown(settings, _stage, _contactors, _transfer);
+            _welding = new WeldingDetection(settings, _contactors);
+            _grid = new GridMonitor(hardware.GridSensor);
+            _activeFaultHandles = new int[FaultCatalogue.Count];
+            for (int i = 0; i < _activeFaultHandles.Length; i++)
+            {
+                _activeFaultHandles[i] = -1;
+            }
+
+            SetChargerOnlyLimits();
+
+            // Start from a known-safe output whatever the hardware was left in.
+            long now = hardware.Clock.NowMs;
+            _stage.Disable();
+            _contactors.Open(now);
+            hardware.Watchdog.Start(settings.HardwareWatchdogTimeoutMs);
+            if (hardware.Watchdog.CausedLastReset)
+            {
+                RaiseFault(FaultCode.WatchdogReset, 1, now);
+            }
+        }
+
+        // ------------------------------------------------------------------ observation
+
+        public ChargerState State => _state;
+
+        public SessionProtocol Protocol => _protocol;
+
+        public FaultLog Faults => _faultLog;
+
+        /// <summary>Faults active now.</summary>
+        public int ActiveFaultCount => _activeFaultCount;
+
+        /// <summary>The measurements of the last tick.</summary>
+        public Measurements LastMeasurements => _m;
+
+        public ApplicableLimits Limits => _limits;
+
+        public EvStatus VehicleStatus => _evStatus;
+
+        public SessionEnergy Energy => _energy;
+
+        public GridMonitor Grid => _grid;
+
+        public EnergyTransfer Transfer => _transfer;
+
+        public CableCheck CableCheckStep => _cableCheck;
+
+        public long Ticks => _ticks;
+
+        /// <summary>Ticks that came later than the overrun limit.</summary>
+        public long TickOverruns => _tickOverruns;
+
+        public ChargerSettings Settings => _settings;
+
+        public bool IsFaultActive(FaultCode code)
+        {
+            return _activeFaultHandles[(int)code] >= 0;
+        }
+
+        // ------------------------------------------------------------------ commands from outside the vehicle session
+
+        /// <summary>The aggregator's (or operator's) power setpoint, W: + into the vehicle, − out of it.</summary>
+        public void SetDispatchPowerW(double powerW)
+        {
+            _dispatchPowerW = powerW;
+            _hasDispatch = true;
+        }
+
+        /// <summary>Without a dispatch the charger serves the vehicle's own request.</summary>
+        public void ClearDispatch()
+        {
+            _hasDispatch = false;
+        }
+
+        public bool HasDispatch => _hasDispatch;
+
+        public double DispatchPowerW => _dispatchPowerW;
+
+        /// <summary>The charger ends the session: the vehicle is told to stop (Terminate).</summary>
+        public void RequestStop()
+        {
+            _stopRequested = true;
+            if (_notification == ChargerNotification.None && _state != ChargerState.Idle)
+            {
+                _notification = ChargerNotification.Terminate;
+            }
+        }
+
+        /// <summary>
+        /// Clears the faults a technician may clear, where their cause is gone. Returns how many
+        /// faults are still active.
+        /// </summary>
+        public int ClearFaults()
+        {
+            long now = _hw.Clock.NowMs;
+            for (int code = 1; code < _activeFaultHandles.Length; code++)
+            {
+                if (_activeFaultHandles[code] < 0)
+                {
+                    continue;
+                }
+
+                FaultCode fc = (FaultCode)code;
+                if (fc == FaultCode.EmergencyStop && _hw.EmergencyStop.IsActive)
+                {
+                    continue;
+                }
+
+                if (FaultCatalogue.Get(fc).Clearing == FaultClearing.Operator && _supervisor.IsCauseGone(fc, ref _m) && !_shutdown.IsPending)
+                {
+                    if (fc == FaultCode.PowerStageHardware)
+                    {
+                        _stage.ResetFaults();
+                    }
+
+                    ClearFault(fc, now);
+                }
+            }
+
+            LeaveFaultStateIfClear();
+            return _activeFaultCount;
+        }
+
+        // ------------------------------------------------------------------ the control tick
+
+        /// <summary>
+        /// One control tick: measure, supervise, advance the running step, command the hardware.
+        /// Call at the fixed period of <see cref="ChargerSettings.TickPeriodMs"/>.
+        /// </summary>
+        public void Tick()
+        {
+            long now = _hw.Clock.NowMs;
+            long periodMs = _lastTickMs < 0 ? _settings.TickPeriodMs : now - _lastTickMs;
+            _lastTickMs = now;
+            _ticks++;
+            _hw.Watchdog.Feed();
+
+            Measure(now);
+            _grid.Update();
+            _m.GridFrequencyHz = _grid.FrequencyHz;
+            _m.GridVoltageV = _grid.RmsVoltageV;
+
+            if (_contactors.IsCommandedClosed)
+            {
+                _energy.Add(_m.PowerW, periodMs);
+            }
+
+            if (periodMs > (long)_settings.TickPeriodMs * _settings.TickOverrunPeriods)
+            {
+                _tickOverruns++;
+                if (IsOutputLive())
+                {
+                    RaiseFault(FaultCode.ControlTickOverrun, periodMs, now);
+                }
+            }
+
+            FaultCheck check = _supervisor.Check(ref _m, ref _limits, _contactors, InsulationLimitOhm(), VehicleSilentMs(now));
+            if (check.IsFault && !IsFaultActive(check.Code))
+            {
+                RaiseFault(check.Code, check.Value, now);
+            }
+
+            switch (_state)
+            {
+                case ChargerState.Fault:
+                    _shutdown.Tick(now, _m.CurrentA);
+                    ClearAutomaticFaults(now);
+                    LeaveFaultStateIfClear();
+                    break;
+
+                case ChargerState.CableCheck:
+                    _cableCheckStatus = _cableCheck.Tick(ref _m);
+                    if (_cableCheckStatus == StepStatus.Failed)
+                    {
+                        RaiseFault(_cableCheck.Failure, _cableCheck.MeasuredOhm, now);
+                    }
+
+                    break;
+
+                case ChargerState.PreCharge:
+                    _preChargeStatus = _preCharge.Tick(ref _m);
+                    if (_preChargeStatus == StepStatus.Failed)
+                    {
+                        RaiseFault(FaultCode.PreChargeFailed, _m.ConverterVoltageV, now);
+                    }
+
+                    break;
+
+                case ChargerState.EnergyTransfer:
+                    double requestCapA = _evStatus.HasCurrentRequest ? _evStatus.RequestedCurrentA : double.NaN;
+                    _transfer.Tick(ref _m, ref _limits, TargetPowerW(), requestCapA, periodMs);
+                    break;
+
+                case ChargerState.Stopping:
+                    _powerDownStatus = _powerDown.Tick(ref _m, periodMs);
+                    if (_powerDownStatus == StepStatus.Finished && _endAfterPowerDown)
+                    {
+                        EnterSessionEnd();
+                    }
+
+                    break;
+
+                case ChargerState.WeldingDetection:
+                    _weldingStatus = _welding.Tick(ref _m);
+                    if (_weldingStatus == StepStatus.Failed)
+                    {
+                        RaiseFault(_welding.Failure, _m.ConnectorVoltageV, now);
+                    }
+
+                    break;
+            }
+        }
+
+        // ------------------------------------------------------------------ IEvSessionPort
+
+        public void VehicleConnected()
+        {
+            Touch();
+            _vehiclePresent = true;
+            if (_state == ChargerState.Idle)
+            {
+                BeginSession();
+                _state = ChargerState.EvConnected;
+            }
+        }
+
+        public void VehicleDisconnected()
+        {
+            long now = _hw.Clock.NowMs;
+            _vehiclePresent = false;
+            if (IsOutputLive() && _state != ChargerState.Fault)
+            {
+                RaiseFault(FaultCode.VehicleDisconnectedUnderLoad, _m.CurrentA, now);
+            }
+
+            for (int code = 1; code < _activeFaultHandles.Length; code++)
+            {
+                if (_activeFaultHandles[code] >= 0 && FaultCatalogue.Get((FaultCode)code).Clearing == FaultClearing.SessionEnd && !_shutdown.IsPending)
+                {
+                    ClearFault((FaultCode)code, now);
+                }
+            }
+
+            if (_state == ChargerState.Fault)
+            {
+                LeaveFaultStateIfClear();
+                return;
+            }
+
+            // Without a vehicle nothing may stay energised: the output is opened whatever the state.
+            _stage.Disable();
+            _contactors.Open(now);
+            _hw.InsulationMonitor.Stop();
+            EndSessionState();
+            _state = ChargerState.Idle;
+        }
+
+        public void CommunicationStarted(SessionProtocol protocol)
+        {
+            Touch();
+            if (_state == ChargerState.EvConnected)
+            {
+                _protocol = protocol;
+                _state = ChargerState.CommunicationSetup;
+            }
+        }
+
+        public void CommunicationLost()
+        {
+            if (IsSessionActive())
+            {
+                RaiseFault(FaultCode.VehicleCommunicationLost, _hw.Clock.NowMs - _lastVehicleMessageMs, _hw.Clock.NowMs);
+            }
+        }
+
+        public StepStatus Authorize()
+        {
+            Touch();
+            if (_state != ChargerState.CommunicationSetup && _state != ChargerState.Authorization)
+            {
+                return _authorized && _state != ChargerState.Fault ? StepStatus.Finished : StepStatus.Failed;
+            }
+
+            _state = ChargerState.Authorization;
+            if (_settings.AuthorizeAutomatically || _protocol == SessionProtocol.GbT27930)
+            {
+                _authorized = true;
+            }
+
+            return _authorized ? StepStatus.Finished : StepStatus.Ongoing;
+        }
+
+        /// <summary>An authorization from outside (RFID, the backend) for the present session.</summary>
+        public void GrantAuthorization()
+        {
+            _authorized = true;
+        }
+
+        public bool SetVehicleLimits(ref EvLimits limits)
+        {
+            Touch();
+            bool gbt = _protocol == SessionProtocol.GbT27930;
+            bool allowed = gbt
+                ? (_state == ChargerState.CableCheck && _cableCheck.HasPassed) || _state == ChargerState.ParameterExchange
+                : (_state == ChargerState.Authorization && _authorized) || _state == ChargerState.ParameterExchange;
+            if (!allowed)
+            {
+                return false;
+            }
+
+            // Compatible only if the voltage windows overlap.
+            if (limits.MaxVoltageV < _settings.MinVoltageV || limits.MinVoltageV > _settings.MaxVoltageV || limits.MaxVoltageV <= 0)
+            {
+                return false;
+            }
+
+            _evLimits = limits;
+            _evLimitsKnown = true;
+            _limits.MaxVoltageV = Min(_settings.MaxVoltageV, limits.MaxVoltageV);
+            _limits.MinVoltageV = Max(_settings.MinVoltageV, limits.MinVoltageV);
+            _limits.MaxChargeCurrentA = Min(_settings.MaxChargeCurrentA, Positive(limits.MaxChargeCurrentA));
+            _limits.MaxDischargeCurrentA = Min(_settings.MaxDischargeCurrentA, Positive(limits.MaxDischargeCurrentA));
+            _limits.MaxChargePowerW = Min(_settings.MaxChargePowerW, Positive(limits.MaxChargePowerW));
+            _limits.MaxDischargePowerW = Min(_settings.MaxDischargePowerW, Positive(limits.MaxDischargePowerW));
+            _state = ChargerState.ParameterExchange;
+            return true;
+        }
+
+        public void GetChargerLimits(out ChargerLimits limits)
+        {
+            limits.MaxVoltageV = _settings.MaxVoltageV;
+            limits.MinVoltageV = _settings.MinVoltageV;
+            limits.MaxChargeCurrentA = _settings.MaxChargeCurrentA;
+            limits.MaxDischargeCurrentA = _settings.MaxDischargeCurrentA;
+            limits.MaxChargePowerW = _settings.MaxChargePowerW;
+            limits.MaxDischargePowerW = _settings.MaxDischargePowerW;
+        }
+
+        public void UpdateVehicleStatus(ref EvStatus status)
+        {
+            Touch();
+            _evStatus = status;
+        }
+
+        public StepStatus CableCheck(double vehicleMaxVoltageV)
+        {
+            Touch();
+            if (_state == ChargerState.CableCheck)
+            {
+                return _cableCheckStatus;
+            }
+
+            bool gbt = _protocol == SessionProtocol.GbT27930;
+            bool allowed = gbt ? _state == ChargerState.CommunicationSetup : _state == ChargerState.ParameterExchange && _evLimitsKnown;
+            double testVoltageV = Min(vehicleMaxVoltageV, _settings.MaxVoltageV);
+            if (!allowed || testVoltageV < _settings.MinVoltageV || _activeFaultCount > 0)
+            {
+                return StepStatus.Failed;
+            }
+
+            _state = ChargerState.CableCheck;
+            _cableCheck.Start(testVoltageV, _hw.Clock.NowMs);
+            _cableCheckStatus = StepStatus.Ongoing;
+            return StepStatus.Ongoing;
+        }
+
+        public StepStatus PreCharge(double targetVoltageV)
+        {
+            Touch();
+            if (_state == ChargerState.PreCharge)
+            {
+                if (_preChargeStatus == StepStatus.Ongoing && InVoltageWindow(targetVoltageV))
+                {
+                    _preCharge.SetTarget(targetVoltageV);
+                }
+
+                return _preChargeStatus;
+            }
+
+            bool gbt = _protocol == SessionProtocol.GbT27930;
+            bool allowed = _cableCheck.HasPassed && _evLimitsKnown
+                && (gbt ? _state == ChargerState.ParameterExchange : _state == ChargerState.CableCheck);
+            if (!allowed || !InVoltageWindow(targetVoltageV))
+            {
+                return StepStatus.Failed;
+            }
+
+            _state = ChargerState.PreCharge;
+            _preCharge.Start(targetVoltageV, _hw.Clock.NowMs);
+            _preChargeStatus = StepStatus.Ongoing;
+            return StepStatus.Ongoing;
+        }
+
+        public StepStatus StartEnergyTransfer()
+        {
+            Touch();
+            if (_state == ChargerState.EnergyTransfer)
+            {
+                return StepStatus.Finished;
+            }
+
+            if (_state != ChargerState.PreCharge || !_preCharge.IsHolding || !_contactors.AreClosed)
+            {
+                return StepStatus.Failed;
+            }
+
+            _state = ChargerState.EnergyTransfer;
+            _transfer.Start(_limits.MaxVoltageV);
+
+            // Continuous insulation monitoring for as long as the output is live.
+            _hw.InsulationMonitor.StartTest(_m.ConnectorVoltageV);
+            return StepStatus.Finished;
+        }
+
+        public StepStatus StopEnergyTransfer()
+        {
+            Touch();
+            switch (_state)
+            {
+                case ChargerState.Stopping:
+                    return _powerDownStatus;
+                case ChargerState.WeldingDetection:
+                case ChargerState.SessionEnd:
+                    return StepStatus.Finished;
+                case ChargerState.Fault:
+                case ChargerState.Idle:
+                    return StepStatus.Failed;
+            }
+
+            BeginPowerDown();
+            return StepStatus.Ongoing;
+        }
+
+        public StepStatus WeldingDetection()
+        {
+            Touch();
+            if (_state == ChargerState.WeldingDetection)
+            {
+                return _weldingStatus;
+            }
+
+            if (_state != ChargerState.Stopping || _powerDownStatus != StepStatus.Finished)
+            {
+                return StepStatus.Failed;
+            }
+
+            _state = ChargerState.WeldingDetection;
+            _welding.Start(_hw.Clock.NowMs);
+            _weldingStatus = StepStatus.Ongoing;
+            return StepStatus.Ongoing;
+        }
+
+        public void EndSession()
+        {
+            Touch();
+            if (_state == ChargerState.Idle || _state == ChargerState.SessionEnd || _state == ChargerState.Fault)
+            {
+                return;
+            }
+
+            if (IsOutputLive())
+            {
+                // Never end with a live output: power down first, then end.
+                if (_state != ChargerState.Stopping)
+                {
+                    BeginPowerDown();
+                }
+
+                _endAfterPowerDown = true;
+                return;
+            }
+
+            EnterSessionEnd();
+        }
+
+        public void GetPresentValues(out ChargerPresentValues values)
+        {
+            bool showConverter = !_contactors.IsCommandedClosed && _stage.IsEnabled;
+            values.VoltageV = showConverter ? _m.ConverterVoltageV : _m.ConnectorVoltageV;
+            values.CurrentA = _m.CurrentA;
+            values.PowerW = values.VoltageV * _m.CurrentA;
+            values.IsCurrentLimited = _state == ChargerState.EnergyTransfer && _transfer.IsLimited;
+            values.Notification = _notification;
+            values.IsFaulted = _state == ChargerState.Fault;
+        }
+
+        // ------------------------------------------------------------------ internals
+
+        private void Measure(long now)
+        {
+            _m.NowMs = now;
+            _m.ConverterVoltageV = _stage.OutputVoltageV;
+            _m.ConnectorVoltageV = _hw.Output.VehicleSideVoltage.VoltageV;
+            _m.CurrentA = _stage.OutputCurrentA;
+            _m.StageTemperatureC = _stage.TemperatureC;
+            _m.StageFaults = _stage.Faults;
+            _m.EmergencyStopActive = _hw.EmergencyStop.IsActive;
+            _m.InsulationHasResult = _hw.InsulationMonitor.HasResult;
+            _m.InsulationOhm = _hw.InsulationMonitor.ResistanceOhm;
+            _m.InsulationMonitorFault = _hw.InsulationMonitor.DeviceFault;
+        }
+
+        private double TargetPowerW()
+        {
+            if (_hasDispatch)
+            {
+                return _dispatchPowerW;
+            }
+
+            if (_evStatus.HasCurrentRequest)
+            {
+                return _evStatus.RequestedCurrentA * _m.ConnectorVoltageV;
+            }
+
+            return _limits.MaxChargePowerW;
+        }
+
+        /// <summary>The supervisor judges insulation only while energy transfer monitors it; cable check judges its own test.</summary>
+        private double InsulationLimitOhm()
+        {
+            bool monitoring = _state == ChargerState.EnergyTransfer || (_state == ChargerState.Stopping && _contactors.IsCommandedClosed);
+            return monitoring ? _settings.InsulationLimitOhmPerV * _limits.MaxVoltageV : 0;
+        }
+
+        private long VehicleSilentMs(long now)
+        {
+            return IsSessionActive() ? now - _lastVehicleMessageMs : -1;
+        }
+
+        private bool IsSessionActive()
+        {
+            return _state >= ChargerState.CommunicationSetup && _state <= ChargerState.WeldingDetection;
+        }
+
+        private bool IsOutputLive()
+        {
+            return _stage.IsEnabled || _contactors.IsCommandedClosed;
+        }
+
+        private bool InVoltageWindow(double voltageV)
+        {
+            return voltageV >= _limits.MinVoltageV && voltageV <= _limits.MaxVoltageV;
+        }
+
+        private void Touch()
+        {
+            _lastVehicleMessageMs = _hw.Clock.NowMs;
+        }
+
+        private void BeginSession()
+        {
+            _protocol = SessionProtocol.None;
+            _stopRequested = false;
+            _notification = ChargerNotification.None;
+            _authorized = false;
+            _evLimitsKnown = false;
+            _endAfterPowerDown = false;
+            _evStatus = default(EvStatus);
+            _evStatus.BatteryTemperatureC = double.NaN;
+            _cableCheck.Reset();
+            _preCharge.Reset();
+            _powerDown.Reset();
+            _welding.Reset();
+            _energy.Reset();
+            SetChargerOnlyLimits();
+        }
+
+        private void BeginPowerDown()
+        {
+            _cableCheck.Abort();
+            _preCharge.Abort();
+            _hw.InsulationMonitor.Stop();
+            _state = ChargerState.Stopping;
+            _powerDown.Start(_limits.MaxVoltageV);
+            _powerDownStatus = StepStatus.Ongoing;
+        }
+
+        private void EnterSessionEnd()
+        {
+            _state = ChargerState.SessionEnd;
+            _endAfterPowerDown = false;
+        }
+
+        private void EndSessionState()
+        {
+            _protocol = SessionProtocol.None;
+            _notification = ChargerNotification.None;
+            _evLimitsKnown = false;
+            SetChargerOnlyLimits();
+        }
+
+        private void RaiseFault(FaultCode code, double value, long now)
+        {
+            if (code == FaultCode.None || IsFaultActive(code))
+            {
+                return;
+            }
+
+            _activeFaultHandles[(int)code] = _shutdown.Begin(code, value, now, _m.CurrentA);
+            _activeFaultCount++;
+            _cableCheck.Abort();
+            _preCharge.Abort();
+            _notification = ChargerNotification.Terminate;
+            _state = ChargerState.Fault;
+        }
+
+        private void ClearFault(FaultCode code, long now)
+        {
+            int handle = _activeFaultHandles[(int)code];
+            if (handle < 0)
+            {
+                return;
+            }
+
+            _faultLog.SetCleared(handle, now);
+            _activeFaultHandles[(int)code] = -1;
+            _activeFaultCount--;
+        }
+
+        private void ClearAutomaticFaults(long now)
+        {
+            if (_shutdown.IsPending)
+            {
+                return;
+            }
+
+            for (int code = 1; code < _activeFaultHandles.Length; code++)
+            {
+                FaultCode fc = (FaultCode)code;
+                if (_activeFaultHandles[code] >= 0 && FaultCatalogue.Get(fc).Clearing == FaultClearing.Automatic && _supervisor.IsCauseGone(fc, ref _m))
+                {
+                    ClearFault(fc, now);
+                }
+            }
+        }
+
+        private void LeaveFaultStateIfClear()
+        {
+            if (_state != ChargerState.Fault || _activeFaultCount > 0 || _shutdown.IsPending)
+            {
+                return;
+            }
+
+            if (_vehiclePresent)
+            {
+                // The session that faulted is over; a new one starts after the vehicle is unplugged.
+                _state = ChargerState.SessionEnd;
+            }
+            else
+            {
+                EndSessionState();
+                _state = ChargerState.Idle;
+            }
+        }
+
+        private void SetChargerOnlyLimits()
+        {
+            _limits.MaxVoltageV = _settings.MaxVoltageV;
+            _limits.MinVoltageV = _settings.MinVoltageV;
+            _limits.MaxChargeCurrentA = _settings.MaxChargeCurrentA;
+            _limits.MaxDischargeCurrentA = _settings.MaxDischargeCurrentA;
+            _limits.MaxChargePowerW = _settings.MaxChargePowerW;
+            _limits.MaxDischargePowerW = _settings.MaxDischargePowerW;
+        }
+
+        private static double Min(double a, double b)
+        {
+            return a < b ? a : b;
+        }
+
+        private static double Max(double a, double b)
+        {
+            return a > b ? a : b;
+        }
+
+        private static double Positive(double x)
+        {
+            return x < 0 ? -x : x;
+        }
+    }
+}

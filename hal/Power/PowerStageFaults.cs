@@ -1,0 +1,16 @@
+namespace V2G.Hal.Power
+{
+    /// <summary>
+    /// Faults latched by the converter's hardware (bit flags). The hardware trips act on the gate
+    /// enable by themselves; software only reads them and sequences the shutdown.
+    /// </summary>
+    public static class PowerStageFaults
+    {
+        public const int None = 0;
+        public const int HardwareOverCurrent = 1;
+        public const int HardwareOverVoltage = 2;
+        public const int OverTemperature = 4;
+        public const int GateDriver = 8;
+        public const int AuxiliarySupply = 16;
+    }
+}
