@@ -24,6 +24,9 @@ namespace V2G.Firmware.Measurement
 
         public bool EmergencyStopActive;
 
+        /// <summary>Both DC contactors' auxiliary contacts report open.</summary>
+        public bool ContactorsFeedbackOpen;
+
         public bool InsulationHasResult;
 
         public double InsulationOhm;

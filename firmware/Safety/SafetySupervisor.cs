@@ -91,6 +91,15 @@ namespace V2G.Firmware.Safety
                 case FaultCode.OverTemperature:
                     // Hysteresis: clear well below the trip so the stage does not cycle at the limit.
                     return m.StageTemperatureC < _settings.OverTemperatureClearC;
+                case FaultCode.EmergencyStop:
+                    return !m.EmergencyStopActive;
+                case FaultCode.ContactorWelded:
+                case FaultCode.ContactorFailedToClose:
+                    return m.ContactorsFeedbackOpen;
+                case FaultCode.InsulationMonitorFailure:
+                    return !m.InsulationMonitorFault;
+                case FaultCode.PowerStageHardware:
+                    return m.StageFaults == PowerStageFaults.None;
                 default:
                     return true;
             }

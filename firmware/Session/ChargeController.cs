@@ -180,18 +180,20 @@ namespace V2G.Firmware.Session
                 }
 
                 FaultCode fc = (FaultCode)code;
-                if (fc == FaultCode.EmergencyStop && _hw.EmergencyStop.IsActive)
+                if (FaultCatalogue.Get(fc).Clearing != FaultClearing.Operator || _shutdown.IsPending)
                 {
                     continue;
                 }
 
-                if (FaultCatalogue.Get(fc).Clearing == FaultClearing.Operator && _supervisor.IsCauseGone(fc, ref _m) && !_shutdown.IsPending)
+                if (fc == FaultCode.PowerStageHardware)
                 {
-                    if (fc == FaultCode.PowerStageHardware)
-                    {
-                        _stage.ResetFaults();
-                    }
+                    // The stage's latch is released only on request, and only if its cause has gone.
+                    _stage.ResetFaults();
+                }
 
+                Measure(now);
+                if (_supervisor.IsCauseGone(fc, ref _m))
+                {
                     ClearFault(fc, now);
                 }
             }
@@ -574,6 +576,7 @@ namespace V2G.Firmware.Session
             _m.StageTemperatureC = _stage.TemperatureC;
             _m.StageFaults = _stage.Faults;
             _m.EmergencyStopActive = _hw.EmergencyStop.IsActive;
+            _m.ContactorsFeedbackOpen = _contactors.AreOpen;
             _m.InsulationHasResult = _hw.InsulationMonitor.HasResult;
             _m.InsulationOhm = _hw.InsulationMonitor.ResistanceOhm;
             _m.InsulationMonitorFault = _hw.InsulationMonitor.DeviceFault;

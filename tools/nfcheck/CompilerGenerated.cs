@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Reflection.Metadata;
 
@@ -65,7 +66,7 @@ internal sealed class CompilerGenerated
                 : MetadataNames.OfMember(reader, user);
             if (origin is not null)
             {
-                return typeName.StartsWith("<>c__DisplayClass", System.StringComparison.Ordinal)
+                return typeName.StartsWith("<>c__DisplayClass", StringComparison.Ordinal)
                     ? $"the closure of {Strip(origin)}"
                     : $"code generated for {Strip(origin)}";
             }
@@ -81,7 +82,7 @@ internal sealed class CompilerGenerated
             return null;
         }
 
-        int local = memberName.IndexOf(">g__", System.StringComparison.Ordinal);
+        int local = memberName.IndexOf(">g__", StringComparison.Ordinal);
         if (local >= 0)
         {
             int end = memberName.IndexOf('|', local);
@@ -89,7 +90,7 @@ internal sealed class CompilerGenerated
             return $"local function {localName} in {HostOf(type)}::{host}";
         }
 
-        return memberName.Contains(">b__", System.StringComparison.Ordinal)
+        return memberName.Contains(">b__", StringComparison.Ordinal)
             ? $"a lambda in {HostOf(type)}::{host}"
             : $"code generated for {HostOf(type)}::{host}";
     }
@@ -129,8 +130,8 @@ internal sealed class CompilerGenerated
     }
 
     private static string Strip(string origin) =>
-        origin.StartsWith("the closure of ", System.StringComparison.Ordinal) ? origin["the closure of ".Length..]
-        : origin.StartsWith("code generated for ", System.StringComparison.Ordinal) ? origin["code generated for ".Length..]
+        origin.StartsWith("the closure of ", StringComparison.Ordinal) ? origin["the closure of ".Length..]
+        : origin.StartsWith("code generated for ", StringComparison.Ordinal) ? origin["code generated for ".Length..]
         : origin;
 
     /// <summary>The methods whose IL names a generated type (or one of its members) or a generated field.</summary>
@@ -139,7 +140,7 @@ internal sealed class CompilerGenerated
         _referencedBy ??= IndexReferences();
         return _referencedBy.TryGetValue(target, out List<MethodDefinitionHandle>? users)
             ? users
-            : System.Array.Empty<MethodDefinitionHandle>();
+            : Array.Empty<MethodDefinitionHandle>();
     }
 
     private Dictionary<EntityHandle, List<MethodDefinitionHandle>> IndexReferences()

@@ -25,5 +25,8 @@ internal readonly record struct IlInstruction(int Offset, OpCode OpCode, int Ope
     /// <summary>Whether this is <c>call</c> or <c>callvirt</c>.</summary>
     public bool IsCall => OpCode.Value == OpCodes.Call.Value || OpCode.Value == OpCodes.Callvirt.Value;
 
+    /// <summary>The opcode as System.Reflection.Metadata numbers it (two-byte opcodes as 0xFEnn).</summary>
+    public ILOpCode Code => (ILOpCode)unchecked((ushort)OpCode.Value);
+
     public bool Is(OpCode opCode) => OpCode.Value == opCode.Value;
 }

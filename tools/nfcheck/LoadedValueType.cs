@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Reflection.Emit;
 using System.Reflection.Metadata;
 
 namespace NfCheck;
@@ -14,7 +13,6 @@ internal static class LoadedValueType
     public static string? Of(AssemblyContext context, MethodDefinitionHandle method, IlInstruction load)
     {
         MetadataReader reader = context.Reader;
-        OpCode op = load.OpCode;
         if (ArgumentIndex(load) is int argument)
         {
             MethodDefinition definition = reader.GetMethodDefinition(method);
@@ -41,7 +39,7 @@ internal static class LoadedValueType
             return local < locals.Length ? locals[local].Name : null;
         }
 
-        if (op.Value == OpCodes.Ldfld.Value || op.Value == OpCodes.Ldsfld.Value)
+        if (load.Code is ILOpCode.Ldfld or ILOpCode.Ldsfld)
         {
             return load.Entity.Kind switch
             {
@@ -65,25 +63,23 @@ internal static class LoadedValueType
         return null;
     }
 
-    private static int? ArgumentIndex(IlInstruction load)
+    private static int? ArgumentIndex(IlInstruction load) => load.Code switch
     {
-        short value = load.OpCode.Value;
-        if (value == OpCodes.Ldarg_0.Value) return 0;
-        if (value == OpCodes.Ldarg_1.Value) return 1;
-        if (value == OpCodes.Ldarg_2.Value) return 2;
-        if (value == OpCodes.Ldarg_3.Value) return 3;
-        if (value == OpCodes.Ldarg_S.Value || value == OpCodes.Ldarg.Value) return load.Operand;
-        return null;
-    }
+        ILOpCode.Ldarg_0 => 0,
+        ILOpCode.Ldarg_1 => 1,
+        ILOpCode.Ldarg_2 => 2,
+        ILOpCode.Ldarg_3 => 3,
+        ILOpCode.Ldarg_s or ILOpCode.Ldarg => load.Operand,
+        _ => null,
+    };
 
-    private static int? LocalIndex(IlInstruction load)
+    private static int? LocalIndex(IlInstruction load) => load.Code switch
     {
-        short value = load.OpCode.Value;
-        if (value == OpCodes.Ldloc_0.Value) return 0;
-        if (value == OpCodes.Ldloc_1.Value) return 1;
-        if (value == OpCodes.Ldloc_2.Value) return 2;
-        if (value == OpCodes.Ldloc_3.Value) return 3;
-        if (value == OpCodes.Ldloc_S.Value || value == OpCodes.Ldloc.Value) return load.Operand;
-        return null;
-    }
+        ILOpCode.Ldloc_0 => 0,
+        ILOpCode.Ldloc_1 => 1,
+        ILOpCode.Ldloc_2 => 2,
+        ILOpCode.Ldloc_3 => 3,
+        ILOpCode.Ldloc_s or ILOpCode.Ldloc => load.Operand,
+        _ => null,
+    };
 }

@@ -116,7 +116,11 @@ internal sealed class SignatureScanner
             int rows = _reader.GetTableRowCount(table);
             for (int row = 1; row <= rows; row++)
             {
-                Entity(Location.Assembly, "metadata table " + table, MetadataTokens.EntityHandle(table, row));
+                EntityHandle handle = MetadataTokens.EntityHandle(table, row);
+                if (!_visited.Contains(handle))
+                {
+                    Entity(Location.Assembly, "metadata table " + table, handle);
+                }
             }
         }
     }
@@ -129,12 +133,14 @@ internal sealed class SignatureScanner
             return;
         }
 
+        _visited.Add(handle);
+
         switch (handle.Kind)
         {
-            case HandleKind.TypeSpecification when _visited.Add(handle) || location != Location.Assembly:
+            case HandleKind.TypeSpecification:
                 Add(location, where, _reader.GetTypeSpecification((TypeSpecificationHandle)handle).DecodeSignature(ShapeProvider.Instance, null));
                 break;
-            case HandleKind.MemberReference when _visited.Add(handle) || location != Location.Assembly:
+            case HandleKind.MemberReference:
                 MemberReference member = _reader.GetMemberReference((MemberReferenceHandle)handle);
                 Entity(location, where, member.Parent);
                 string name = MetadataNames.OfMember(_reader, handle);
@@ -142,7 +148,7 @@ internal sealed class SignatureScanner
                     ? member.DecodeFieldSignature(ShapeProvider.Instance, null)
                     : Around(name, member.DecodeMethodSignature(ShapeProvider.Instance, null)));
                 break;
-            case HandleKind.MethodSpecification when _visited.Add(handle) || location != Location.Assembly:
+            case HandleKind.MethodSpecification:
                 MethodSpecification specification = _reader.GetMethodSpecification((MethodSpecificationHandle)handle);
                 Entity(location, where, specification.Method);
                 TypeShape[] arguments = specification.DecodeSignature(ShapeProvider.Instance, null).ToArray();

@@ -10,7 +10,7 @@ namespace NfCheck.Tests.TestSupport;
 /// <summary>Compile-and-check helpers shared by the rule tests.</summary>
 internal static class Checks
 {
-    /// <summary>Compiles a fixture and checks it; <paramref name="allowed"/> are the names it may reference.</summary>
+    /// <summary>Compiles a fixture and checks it on its own (it may reference only mscorlib).</summary>
     public static IReadOnlyList<Violation> CompileAndCheck(string name, string source, OptimizationLevel optimization = OptimizationLevel.Debug)
     {
         string path = NanoCompiler.Compile(name, source, optimization);

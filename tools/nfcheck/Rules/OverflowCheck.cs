@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.Reflection.Emit;
+using System.Reflection.Metadata;
 
 namespace NfCheck.Rules;
 
@@ -11,26 +11,21 @@ namespace NfCheck.Rules;
 /// </summary>
 internal static class OverflowCheck
 {
-    private static readonly HashSet<short> s_overflowOpcodes = new()
+    private static readonly HashSet<ILOpCode> s_overflowOpcodes = new()
     {
-        OpCodes.Add_Ovf.Value, OpCodes.Add_Ovf_Un.Value,
-        OpCodes.Sub_Ovf.Value, OpCodes.Sub_Ovf_Un.Value,
-        OpCodes.Mul_Ovf.Value, OpCodes.Mul_Ovf_Un.Value,
-        OpCodes.Conv_Ovf_I.Value, OpCodes.Conv_Ovf_I1.Value, OpCodes.Conv_Ovf_I2.Value,
-        OpCodes.Conv_Ovf_I4.Value, OpCodes.Conv_Ovf_I8.Value,
-        OpCodes.Conv_Ovf_U.Value, OpCodes.Conv_Ovf_U1.Value, OpCodes.Conv_Ovf_U2.Value,
-        OpCodes.Conv_Ovf_U4.Value, OpCodes.Conv_Ovf_U8.Value,
-        OpCodes.Conv_Ovf_I_Un.Value, OpCodes.Conv_Ovf_I1_Un.Value, OpCodes.Conv_Ovf_I2_Un.Value,
-        OpCodes.Conv_Ovf_I4_Un.Value, OpCodes.Conv_Ovf_I8_Un.Value,
-        OpCodes.Conv_Ovf_U_Un.Value, OpCodes.Conv_Ovf_U1_Un.Value, OpCodes.Conv_Ovf_U2_Un.Value,
-        OpCodes.Conv_Ovf_U4_Un.Value, OpCodes.Conv_Ovf_U8_Un.Value,
+        ILOpCode.Add_ovf, ILOpCode.Add_ovf_un, ILOpCode.Sub_ovf, ILOpCode.Sub_ovf_un,
+        ILOpCode.Mul_ovf, ILOpCode.Mul_ovf_un,
+        ILOpCode.Conv_ovf_i, ILOpCode.Conv_ovf_i1, ILOpCode.Conv_ovf_i2, ILOpCode.Conv_ovf_i4, ILOpCode.Conv_ovf_i8,
+        ILOpCode.Conv_ovf_u, ILOpCode.Conv_ovf_u1, ILOpCode.Conv_ovf_u2, ILOpCode.Conv_ovf_u4, ILOpCode.Conv_ovf_u8,
+        ILOpCode.Conv_ovf_i_un, ILOpCode.Conv_ovf_i1_un, ILOpCode.Conv_ovf_i2_un, ILOpCode.Conv_ovf_i4_un, ILOpCode.Conv_ovf_i8_un,
+        ILOpCode.Conv_ovf_u_un, ILOpCode.Conv_ovf_u1_un, ILOpCode.Conv_ovf_u2_un, ILOpCode.Conv_ovf_u4_un, ILOpCode.Conv_ovf_u8_un,
     };
 
     public static void Check(AssemblyContext context, string ruleId, Location location, IReadOnlyList<IlInstruction> instructions)
     {
         foreach (IlInstruction instruction in instructions)
         {
-            if (s_overflowOpcodes.Contains(instruction.OpCode.Value))
+            if (s_overflowOpcodes.Contains(instruction.Code))
             {
                 string name = instruction.OpCode.Name ?? "?";
                 context.Report(ruleId, location, name,

@@ -1,0 +1,162 @@
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+using V2G.Firmware.Session;
+using V2G.Protocol.Session;
+using V2G.UnitTests.Fakes;
+using V2G.UnitTests.TestSupport;
+
+namespace V2G.UnitTests.Session
+{
+    [TestClass]
+    public class EnergyTransferTests
+    {
+        [TestMethod]
+        public void ThePowerCommandRampsAtTheConfiguredRate()
+        {
+            ControllerRig rig = new ControllerRig();
+            rig.Settings.PowerRampWPerS = 10000;
+            rig.Build();
+            rig.ToEnergyTransfer();
+            double before = rig.Controller.Transfer.PowerCommandW;
+            rig.Controller.SetDispatchPowerW(20000);
+
+            rig.TicksWithVehicle(10); // 200 ms
+
+            Expect.Near(before + 2000, rig.Controller.Transfer.PowerCommandW, 1, "power command after 200 ms at 10 kW/s");
+        }
+
+        [TestMethod]
+        public void TheCurrentReferenceIsPowerOverTheConnectorVoltage()
+        {
+            ControllerRig rig = new ControllerRig();
+            rig.Build();
+            rig.ToEnergyTransfer();
+            rig.Controller.SetDispatchPowerW(12000);
+
+            rig.TicksWithVehicle(100);
+
+            Expect.Near(30, rig.Stage.CurrentTargetA, 0.01, "12 kW at 400 V");
+            Expect.Near(450, rig.Stage.VoltageLimitV, 0.01, "voltage limit = the lower maximum");
+        }
+
+        [TestMethod]
+        public void DischargeIsClampedToTheVehiclesDischargeLimit()
+        {
+            ControllerRig rig = new ControllerRig();
+            rig.Build();
+            rig.ToEnergyTransfer();
+            rig.Controller.SetDispatchPowerW(-50000);
+
+            rig.TicksWithVehicle(300);
+
+            // Vehicle: 24 kW and 60 A out; at 400 V the power limit is the tighter one.
+            Expect.Near(-60, rig.Stage.CurrentTargetA, 0.01, "discharge current");
+            Expect.Near(-24000, rig.Controller.Transfer.PowerCommandW, 0.01, "discharge power command");
+            Assert.IsTrue(rig.Controller.Transfer.IsLimited);
+        }
+
+        [TestMethod]
+        public void AVehicleThatCannotDischargeIsNeverDischarged()
+        {
+            ControllerRig rig = new ControllerRig();
+            ChargeController c = rig.Build();
+            c.VehicleConnected();
+            c.CommunicationStarted(SessionProtocol.Iso15118_20);
+            c.Authorize();
+            EvLimits limits = ControllerRig.VehicleLimits();
+            limits.MaxDischargeCurrentA = 0;
+            limits.MaxDischargePowerW = 0;
+            c.SetVehicleLimits(ref limits);
+            rig.RunCableCheck();
+            c.PreCharge(400);
+            rig.Ticks(3);
+            rig.VehicleContactorClosed = true;
+            c.StartEnergyTransfer();
+            c.SetDispatchPowerW(-10000);
+
+            rig.TicksWithVehicle(100);
+
+            Assert.AreEqual(0.0, rig.Stage.CurrentTargetA);
+        }
+
+        [TestMethod]
+        public void TheVehiclesCurrentRequestCapsTheCurrentInItsDirection()
+        {
+            ControllerRig rig = new ControllerRig();
+            rig.Build();
+            rig.ToEnergyTransfer();
+            rig.Controller.SetDispatchPowerW(30000);
+            EvStatus status = default(EvStatus);
+            status.HasCurrentRequest = true;
+            status.RequestedCurrentA = 20;
+
+            for (int i = 0; i < 200; i++)
+            {
+                rig.Controller.UpdateVehicleStatus(ref status);
+                rig.Tick();
+            }
+
+            Assert.AreEqual(20.0, rig.Stage.CurrentTargetA);
+        }
+
+        [TestMethod]
+        public void WithoutADispatchTheVehiclesRequestIsServed()
+        {
+            ControllerRig rig = new ControllerRig();
+            rig.Build();
+            rig.ToEnergyTransfer();
+            EvStatus status = default(EvStatus);
+            status.HasCurrentRequest = true;
+            status.RequestedCurrentA = 50;
+
+            for (int i = 0; i < 200; i++)
+            {
+                rig.Controller.UpdateVehicleStatus(ref status);
+                rig.Tick();
+            }
+
+            Expect.Near(50, rig.Stage.CurrentTargetA, 0.01, "current follows the request");
+        }
+
+        [TestMethod]
+        public void PresentValuesReportTheSignedOutput()
+        {
+            ControllerRig rig = new ControllerRig();
+            rig.Build();
+            rig.ToEnergyTransfer();
+            rig.Controller.SetDispatchPowerW(-8000);
+            rig.TicksWithVehicle(100);
+
+            ChargerPresentValues present;
+            rig.Controller.GetPresentValues(out present);
+
+            Expect.Near(400, present.VoltageV, 0.01, "voltage");
+            Expect.Near(-20, present.CurrentA, 0.01, "current, negative = out of the vehicle");
+            Expect.Near(-8000, present.PowerW, 1, "power");
+            Assert.AreEqual(ChargerNotification.None, present.Notification);
+        }
+
+        [TestMethod]
+        public void SessionEnergyCountsEachDirectionApart()
+        {
+            ControllerRig rig = new ControllerRig();
+            rig.Settings.PowerRampWPerS = 1000000;
+            rig.Build();
+            rig.ToEnergyTransfer();
+            rig.Controller.SetDispatchPowerW(30000);
+            rig.TicksWithVehicle(1);
+            double charged0 = rig.Controller.Energy.ChargedWh;
+            rig.TicksWithVehicle(180); // 3.6 s at 30 kW = 30 Wh
+            rig.Controller.SetDispatchPowerW(-18000);
+            rig.TicksWithVehicle(1);
+            double discharged0 = rig.Controller.Energy.DischargedWh;
+            rig.TicksWithVehicle(200); // 4 s at 18 kW = 20 Wh
+
+            Expect.Near(30, rig.Controller.Energy.ChargedWh - charged0, 0.5, "charged Wh");
+            Expect.Near(20, rig.Controller.Energy.DischargedWh - discharged0, 0.5, "discharged Wh");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using BenchmarkDotNet.Running;
+
+namespace V2G.Bench
+{
+    /// <summary>
+    /// <c>dotnet run -c Release --project tools/bench -- --filter '*'</c> runs every benchmark;
+    /// without arguments the switcher asks which one to run.
+    /// </summary>
+    public static class Program
+    {
+        public static void Main(string[] args)
+        {
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        }
+    }
+}
