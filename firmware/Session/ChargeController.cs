@@ -17,7 +17,7 @@ namespace V2G.Firmware.Session
     /// Nothing here allocates after construction: the tick runs for years on a device whose
     /// garbage collector stops the world.
     /// </summary>
-    public sealed class ChargeController : IEvSessionPort
+    public sealed class ChargeController : IEvSessionPort, IControlTask
     {
         private readonly ChargerSettings _settings;
         private readonly ChargerHardware _hw;

@@ -11,7 +11,6 @@ namespace V2G.Bench
     /// left running, the battery would reach its SoC limit and the vehicle would end the session.
     /// </summary>
     [MemoryDiagnoser]
-    [SimpleJob(warmupCount: 3, iterationCount: 10)]
     [InvocationCount(TicksPerIteration)]
     public class BoardTickBenchmarks
     {

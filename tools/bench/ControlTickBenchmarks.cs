@@ -13,7 +13,6 @@ namespace V2G.Bench
     /// where the settled session left them. The figure is the tick's own cost, status update included.
     /// </summary>
     [MemoryDiagnoser]
-    [SimpleJob(warmupCount: 3, iterationCount: 10)]
     public class ControlTickBenchmarks
     {
         private SimulatedCharger _charger;
@@ -47,7 +46,7 @@ namespace V2G.Bench
         [GlobalCleanup]
         public void CheckSessionStayedLive()
         {
-            LiveSession.RequireLive(_charger);
+            throw new System.InvalidOperationException("probe: cleanup check failed");
         }
     }
 }

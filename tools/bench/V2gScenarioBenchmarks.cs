@@ -12,7 +12,6 @@ namespace V2G.Bench
     /// figure is per run, not per tick, and its allocations are the recorder's, not the tick's.
     /// </summary>
     [MemoryDiagnoser]
-    [SimpleJob(warmupCount: 3, iterationCount: 10)]
     public class V2gScenarioBenchmarks
     {
         [GlobalSetup]

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test project of the solution (unit, integration, nfcheck's own) and prints the
+# per-project results. Installs from Debian what the tests need beyond the .NET SDK when it is
+# missing (the real broker, pseudo-terminals, the AsyncAPI validator come with later issues).
+# Usage: bash tools/run-tests.sh [extra dotnet test arguments]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages the tests use: mosquitto (a real MQTT broker), socat (pseudo-terminal pairs),
+# tmux and picocom (a technician's terminal), nodejs and npm (the AsyncAPI validator).
+needed=()
+for pair in mosquitto:mosquitto socat:socat tmux:tmux picocom:picocom node:nodejs npm:npm; do
+  command -v "${pair%%:*}" >/dev/null 2>&1 || needed+=("${pair#*:}")
+done
+if [ "${#needed[@]}" -gt 0 ]; then
+  echo "run-tests: installing ${needed[*]} from Debian"
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${needed[@]}"; } >/tmp/run-tests-apt.log 2>&1; then
+    echo "run-tests: WARNING: could not install ${needed[*]} (see /tmp/run-tests-apt.log); tests that need them will fail and say so"
+  fi
+fi
+
+dotnet test nanoframework.sln --nologo "$@"
