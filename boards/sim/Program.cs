@@ -14,6 +14,7 @@ namespace V2G.Sim
         {
             SimOptions options;
             Scenario scenario;
+            ScenarioRunner runner;
             try
             {
                 options = SimOptions.Parse(args);
@@ -34,6 +35,9 @@ namespace V2G.Sim
                 }
 
                 scenario = File.Exists(options.Scenario) ? ScenarioFile.Load(options.Scenario) : BuiltInScenarios.Get(options.Scenario);
+
+                // Setting the runner up checks the scenario's settings and injections before anything runs.
+                runner = new ScenarioRunner(scenario, options.Speed, options.SampleMs);
             }
             catch (Exception e) when (e is ArgumentException || e is ScenarioException)
             {
@@ -46,7 +50,7 @@ namespace V2G.Sim
             Console.WriteLine($"scenario {scenario.Name}: {scenario.Description} ({pace})");
 
             var observer = new ConsoleObserver();
-            RunResult result = new ScenarioRunner(scenario, options.Speed, options.SampleMs).Run(options.Quiet ? null : observer);
+            RunResult result = runner.Run(options.Quiet ? null : observer);
             if (!options.Quiet)
             {
                 observer.Close();

@@ -17,7 +17,11 @@ namespace V2G.Firmware.Faults
         /// <summary>When the contactors were commanded open, ms; −1 until then.</summary>
         public long ContactorsOpenAtMs;
 
-        /// <summary>|Current| measured when the contactors were opened, A (breaking current).</summary>
+        /// <summary>
+        /// |Current| measured in the tick that commanded the contactors open, A: the breaking current
+        /// as the firmware can know it. It is an upper bound of what the contacts actually broke, since
+        /// the converter was disabled no later than that tick and its current falls while the contacts part.
+        /// </summary>
         public double BreakingCurrentA;
 
         /// <summary>When the fault was cleared, ms; −1 while active.</summary>

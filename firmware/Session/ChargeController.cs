@@ -57,7 +57,6 @@ namespace V2G.Firmware.Session
         private long _ticks;
         private long _tickOverruns;
         private int _activeFaultCount;
-        private bool _stopRequested;
 
         public ChargeController(ChargerSettings settings, ChargerHardware hardware)
         {
@@ -158,7 +157,6 @@ namespace V2G.Firmware.Session
         /// <summary>The charger ends the session: the vehicle is told to stop (Terminate).</summary>
         public void RequestStop()
         {
-            _stopRequested = true;
             if (_notification == ChargerNotification.None && _state != ChargerState.Idle)
             {
                 _notification = ChargerNotification.Terminate;
@@ -246,6 +244,10 @@ namespace V2G.Firmware.Session
                 case ChargerState.Fault:
                     _shutdown.Tick(now, _m.CurrentA);
                     ClearAutomaticFaults(now);
+
+                    // A vehicle unplugged while the safe-state sequence was still running: its
+                    // session's faults clear once the sequence has finished.
+                    ClearSessionFaultsIfVehicleGone(now);
                     LeaveFaultStateIfClear();
                     break;
 
@@ -314,13 +316,7 @@ namespace V2G.Firmware.Session
                 RaiseFault(FaultCode.VehicleDisconnectedUnderLoad, _m.CurrentA, now);
             }
 
-            for (int code = 1; code < _activeFaultHandles.Length; code++)
-            {
-                if (_activeFaultHandles[code] >= 0 && FaultCatalogue.Get((FaultCode)code).Clearing == FaultClearing.SessionEnd && !_shutdown.IsPending)
-                {
-                    ClearFault((FaultCode)code, now);
-                }
-            }
+            ClearSessionFaultsIfVehicleGone(now);
 
             if (_state == ChargerState.Fault)
             {
@@ -632,7 +628,6 @@ namespace V2G.Firmware.Session
         private void BeginSession()
         {
             _protocol = SessionProtocol.None;
-            _stopRequested = false;
             _notification = ChargerNotification.None;
             _authorized = false;
             _evLimitsKnown = false;
@@ -697,6 +692,23 @@ namespace V2G.Firmware.Session
             _faultLog.SetCleared(handle, now);
             _activeFaultHandles[(int)code] = -1;
             _activeFaultCount--;
+        }
+
+        /// <summary>Faults that ended only the session clear once the vehicle is gone and the output is safe.</summary>
+        private void ClearSessionFaultsIfVehicleGone(long now)
+        {
+            if (_vehiclePresent || _shutdown.IsPending)
+            {
+                return;
+            }
+
+            for (int code = 1; code < _activeFaultHandles.Length; code++)
+            {
+                if (_activeFaultHandles[code] >= 0 && FaultCatalogue.Get((FaultCode)code).Clearing == FaultClearing.SessionEnd)
+                {
+                    ClearFault((FaultCode)code, now);
+                }
+            }
         }
 
         private void ClearAutomaticFaults(long now)

@@ -19,6 +19,9 @@ namespace V2G.Sim.Simulation
         /// <summary>After the vehicle has left, the run goes on this long to show the charger settled, ms.</summary>
         private const int SettleMs = 2000;
 
+        /// <summary>What an "inject" event can inject (see <see cref="Inject"/>).</summary>
+        private static readonly string[] InjectableFaults = { "weld", "insulation", "overcurrent", "estop", "vehicle_silent", "overtemperature" };
+
         private readonly Scenario _scenario;
         private readonly Pacer _pacer;
         private readonly int _sampleIntervalMs;
@@ -28,6 +31,7 @@ namespace V2G.Sim.Simulation
             _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
             _pacer = new Pacer(speed);
             _sampleIntervalMs = sampleIntervalMs;
+            CheckInjections(scenario);
 
             var settings = new ChargerSettings();
             SettingsOverrides.Apply(settings, scenario.Settings);
@@ -197,7 +201,22 @@ namespace V2G.Sim.Simulation
                     Charger.Stage.TemperatureC = Charger.Stage.AmbientC;
                     break;
                 default:
-                    throw new ScenarioException($"unknown fault '{ev.Fault}' (known: weld, insulation, overcurrent, estop, vehicle_silent, overtemperature)");
+                    throw new ScenarioException($"{ev}: unknown fault '{ev.Fault}' (known: {string.Join(", ", InjectableFaults)})");
+            }
+        }
+
+        /// <summary>
+        /// Refuses an unknown fault before the run starts, not when its injection comes due (which,
+        /// in a paced run, may be hours later and after the results so far are lost).
+        /// </summary>
+        private static void CheckInjections(Scenario scenario)
+        {
+            foreach (ScenarioEvent ev in scenario.Events)
+            {
+                if (ev.Action == "inject" && Array.IndexOf(InjectableFaults, ev.Fault) < 0)
+                {
+                    throw new ScenarioException($"{ev}: unknown fault '{ev.Fault}' (known: {string.Join(", ", InjectableFaults)})");
+                }
             }
         }
 

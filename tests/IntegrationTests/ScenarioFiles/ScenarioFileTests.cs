@@ -119,6 +119,16 @@ namespace V2G.IntegrationTests.ScenarioFiles
             Assert.Contains("'MaxChargeCurrentAmps'", e.Message);
         }
 
+        [TestMethod]
+        public void AnInjectionOfAnUnknownFaultIsRefusedByNameWhenTheRunIsSetUp()
+        {
+            // Before the run, not when the injection comes due (maybe hours into a paced run).
+            Scenario s = ScenarioFile.Parse("{ \"events\": [ { \"t_s\": 3000, \"action\": \"inject\", \"fault\": \"welded\" } ] }", Source);
+
+            ScenarioException e = Assert.ThrowsExactly<ScenarioException>(() => new ScenarioRunner(s));
+            Assert.Contains("'welded'", e.Message);
+        }
+
         private static ScenarioException Refused(string json) =>
             Assert.ThrowsExactly<ScenarioException>(() => ScenarioFile.Parse(json, Source));
     }

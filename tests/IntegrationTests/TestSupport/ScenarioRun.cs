@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using V2G.Firmware.Faults;
@@ -34,7 +35,7 @@ namespace V2G.IntegrationTests.TestSupport
             get
             {
                 Assert.IsGreaterThanOrEqualTo(0.0, Result.InjectedAtS, $"{Scenario.Name}: no fault was injected");
-                return (long)System.Math.Round(Result.InjectedAtS * 1000);
+                return (long)Math.Round(Result.InjectedAtS * 1000);
             }
         }
 
@@ -60,7 +61,7 @@ namespace V2G.IntegrationTests.TestSupport
             {
                 if (mark.State == state)
                 {
-                    return (long)System.Math.Round(mark.TimeS * 1000);
+                    return (long)Math.Round(mark.TimeS * 1000);
                 }
             }
 

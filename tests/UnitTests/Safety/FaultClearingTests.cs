@@ -70,6 +70,24 @@ namespace V2G.UnitTests.Safety
         }
 
         [TestMethod]
+        public void ASessionFaultClearsEvenIfTheVehicleLeftDuringTheSafeStateSequence()
+        {
+            ControllerRig rig = ChargingAt(20000);
+            rig.ForcedCurrentA = 150; // over-current; the contactors wait for the current to fall
+            rig.TicksWithVehicle(rig.Settings.ProtectionDebounceTicks);
+            Assert.IsTrue(rig.Controller.IsFaultActive(FaultCode.OverCurrent));
+            Assert.IsTrue(rig.Positive.IsCommandedClosed, "the sequence is still running");
+
+            rig.VehicleContactorClosed = false;
+            rig.Controller.VehicleDisconnected();
+            rig.ForcedCurrentA = double.NaN;
+            rig.Ticks(10);
+
+            Assert.AreEqual(0, rig.Controller.ActiveFaultCount);
+            Assert.AreEqual(ChargerState.Idle, rig.Controller.State);
+        }
+
+        [TestMethod]
         public void OverTemperatureClearsByItselfOnceTheStageHasCooled()
         {
             ControllerRig rig = ChargingAt(20000);
