@@ -3,6 +3,7 @@ using V2G.Firmware.Faults;
 using V2G.Firmware.Settings;
 using V2G.Hal.Power;
 using V2G.Hal.Safety;
+using V2G.Firmware.Numerics;
 
 namespace V2G.Firmware.Safety
 {
@@ -87,7 +88,7 @@ namespace V2G.Firmware.Safety
                 return;
             }
 
-            if (Abs(currentA) <= _settings.ContactorOpenCurrentA || nowMs - _converterOffAtMs >= _settings.ContactorOpenDeadlineMs)
+            if (Numeric.Abs(currentA) <= _settings.ContactorOpenCurrentA || nowMs - _converterOffAtMs >= _settings.ContactorOpenDeadlineMs)
             {
                 OpenNow(nowMs, currentA);
             }
@@ -99,15 +100,10 @@ namespace V2G.Firmware.Safety
             _insulationMonitor.Stop();
             for (int i = 0; i < _pendingCount; i++)
             {
-                _log.SetContactorsOpen(_pendingHandles[i], nowMs, Abs(currentA));
+                _log.SetContactorsOpen(_pendingHandles[i], nowMs, Numeric.Abs(currentA));
             }
 
             _pendingCount = 0;
-        }
-
-        private static double Abs(double x)
-        {
-            return x < 0 ? -x : x;
         }
     }
 }

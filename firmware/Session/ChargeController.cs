@@ -5,6 +5,7 @@ using V2G.Firmware.Safety;
 using V2G.Firmware.Settings;
 using V2G.Hal.Power;
 using V2G.Protocol.Session;
+using V2G.Firmware.Numerics;
 
 namespace V2G.Firmware.Session
 {
@@ -393,12 +394,12 @@ namespace V2G.Firmware.Session
 
             _evLimits = limits;
             _evLimitsKnown = true;
-            _limits.MaxVoltageV = Min(_settings.MaxVoltageV, limits.MaxVoltageV);
-            _limits.MinVoltageV = Max(_settings.MinVoltageV, limits.MinVoltageV);
-            _limits.MaxChargeCurrentA = Min(_settings.MaxChargeCurrentA, Positive(limits.MaxChargeCurrentA));
-            _limits.MaxDischargeCurrentA = Min(_settings.MaxDischargeCurrentA, Positive(limits.MaxDischargeCurrentA));
-            _limits.MaxChargePowerW = Min(_settings.MaxChargePowerW, Positive(limits.MaxChargePowerW));
-            _limits.MaxDischargePowerW = Min(_settings.MaxDischargePowerW, Positive(limits.MaxDischargePowerW));
+            _limits.MaxVoltageV = Numeric.Min(_settings.MaxVoltageV, limits.MaxVoltageV);
+            _limits.MinVoltageV = Numeric.Max(_settings.MinVoltageV, limits.MinVoltageV);
+            _limits.MaxChargeCurrentA = Numeric.Min(_settings.MaxChargeCurrentA, Numeric.Abs(limits.MaxChargeCurrentA));
+            _limits.MaxDischargeCurrentA = Numeric.Min(_settings.MaxDischargeCurrentA, Numeric.Abs(limits.MaxDischargeCurrentA));
+            _limits.MaxChargePowerW = Numeric.Min(_settings.MaxChargePowerW, Numeric.Abs(limits.MaxChargePowerW));
+            _limits.MaxDischargePowerW = Numeric.Min(_settings.MaxDischargePowerW, Numeric.Abs(limits.MaxDischargePowerW));
             _state = ChargerState.ParameterExchange;
             return true;
         }
@@ -429,7 +430,7 @@ namespace V2G.Firmware.Session
 
             bool gbt = _protocol == SessionProtocol.GbT27930;
             bool allowed = gbt ? _state == ChargerState.CommunicationSetup : _state == ChargerState.ParameterExchange && _evLimitsKnown;
-            double testVoltageV = Min(vehicleMaxVoltageV, _settings.MaxVoltageV);
+            double testVoltageV = Numeric.Min(vehicleMaxVoltageV, _settings.MaxVoltageV);
             if (!allowed || testVoltageV < _settings.MinVoltageV || _activeFaultCount > 0)
             {
                 return StepStatus.Failed;
@@ -755,21 +756,6 @@ namespace V2G.Firmware.Session
             _limits.MaxDischargeCurrentA = _settings.MaxDischargeCurrentA;
             _limits.MaxChargePowerW = _settings.MaxChargePowerW;
             _limits.MaxDischargePowerW = _settings.MaxDischargePowerW;
-        }
-
-        private static double Min(double a, double b)
-        {
-            return a < b ? a : b;
-        }
-
-        private static double Max(double a, double b)
-        {
-            return a > b ? a : b;
-        }
-
-        private static double Positive(double x)
-        {
-            return x < 0 ? -x : x;
         }
     }
 }

@@ -2,6 +2,7 @@ using V2G.Firmware.Measurement;
 using V2G.Firmware.Safety;
 using V2G.Firmware.Settings;
 using V2G.Hal.Power;
+using V2G.Firmware.Numerics;
 
 namespace V2G.Firmware.Session
 {
@@ -54,7 +55,7 @@ namespace V2G.Firmware.Session
         public void Tick(ref Measurements m, ref ApplicableLimits limits, double targetPowerW, double requestCapA, long periodMs)
         {
             _targetPowerW = targetPowerW;
-            double wanted = Clamp(targetPowerW, -limits.MaxDischargePowerW, limits.MaxChargePowerW);
+            double wanted = Numeric.Clamp(targetPowerW, -limits.MaxDischargePowerW, limits.MaxChargePowerW);
 
             double maxStepW = _settings.PowerRampWPerS * periodMs / 1000.0;
             double step = wanted - _powerCommandW;
@@ -72,7 +73,7 @@ namespace V2G.Firmware.Session
             // Power to current at the voltage the vehicle shows now; never divide by a near-zero
             // voltage (an open connector): the minimum voltage bounds the current.
             double voltage = m.ConnectorVoltageV > limits.MinVoltageV ? m.ConnectorVoltageV : limits.MinVoltageV;
-            double current = Clamp(_powerCommandW / voltage, -limits.MaxDischargeCurrentA, limits.MaxChargeCurrentA);
+            double current = Numeric.Clamp(_powerCommandW / voltage, -limits.MaxDischargeCurrentA, limits.MaxChargeCurrentA);
             if (!double.IsNaN(requestCapA))
             {
                 if (requestCapA >= 0 && current > requestCapA)
@@ -86,7 +87,7 @@ namespace V2G.Firmware.Session
             }
 
             _currentCommandA = current;
-            _limited = Abs(wanted - targetPowerW) > 1 || Abs(current * voltage - _powerCommandW) > 1;
+            _limited = Numeric.Abs(wanted - targetPowerW) > 1 || Numeric.Abs(current * voltage - _powerCommandW) > 1;
             _powerStage.SetCurrentTarget(current, limits.MaxVoltageV);
         }
 
@@ -110,21 +111,6 @@ namespace V2G.Firmware.Session
             _powerCommandW = 0;
             _powerStage.SetCurrentTarget(_currentCommandA, voltageLimitV);
             return _currentCommandA;
-        }
-
-        private static double Clamp(double x, double low, double high)
-        {
-            if (x < low)
-            {
-                return low;
-            }
-
-            return x > high ? high : x;
-        }
-
-        private static double Abs(double x)
-        {
-            return x < 0 ? -x : x;
         }
     }
 }

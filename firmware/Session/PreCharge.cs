@@ -3,6 +3,7 @@ using V2G.Firmware.Measurement;
 using V2G.Firmware.Settings;
 using V2G.Hal.Power;
 using V2G.Protocol.Session;
+using V2G.Firmware.Numerics;
 
 namespace V2G.Firmware.Session
 {
@@ -76,12 +77,12 @@ namespace V2G.Firmware.Session
 
             if (_phase == Matching)
             {
-                bool converterMatches = Abs(m.ConverterVoltageV - _targetVoltageV) <= _settings.PreChargeToleranceV;
+                bool converterMatches = Numeric.Abs(m.ConverterVoltageV - _targetVoltageV) <= _settings.PreChargeToleranceV;
 
                 // If the vehicle's contactors are already closed the connector shows its battery:
                 // then that voltage, not the requested one, is what the contactors close onto.
                 bool connectorLive = m.ConnectorVoltageV > _settings.SafeVoltageV;
-                bool connectorMatches = !connectorLive || Abs(m.ConnectorVoltageV - m.ConverterVoltageV) <= _settings.PreChargeToleranceV;
+                bool connectorMatches = !connectorLive || Numeric.Abs(m.ConnectorVoltageV - m.ConverterVoltageV) <= _settings.PreChargeToleranceV;
                 if (converterMatches && connectorMatches)
                 {
                     _contactors.Close(m.NowMs);
@@ -112,11 +113,6 @@ namespace V2G.Firmware.Session
             {
                 _phase = FailedPhase;
             }
-        }
-
-        private static double Abs(double x)
-        {
-            return x < 0 ? -x : x;
         }
     }
 }

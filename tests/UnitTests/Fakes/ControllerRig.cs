@@ -194,6 +194,18 @@ namespace V2G.UnitTests.Fakes
             Tick();
         }
 
+        /// <summary>A rig in energy transfer at <paramref name="powerW"/>, reached at once (no ramp), the vehicle talking.</summary>
+        public static ControllerRig ChargingAt(double powerW)
+        {
+            ControllerRig rig = new ControllerRig();
+            rig.Settings.PowerRampWPerS = 1000000;
+            rig.Build();
+            rig.ToEnergyTransfer();
+            rig.Controller.SetDispatchPowerW(powerW);
+            rig.TicksWithVehicle(5);
+            return rig;
+        }
+
         /// <summary>A sign of life from the vehicle, as its protocol sends each loop message.</summary>
         public void VehicleMessage()
         {

@@ -13,21 +13,10 @@ namespace V2G.UnitTests.Safety
     [TestClass]
     public class FaultClearingTests
     {
-        private static ControllerRig ChargingAt(double powerW)
-        {
-            ControllerRig rig = new ControllerRig();
-            rig.Settings.PowerRampWPerS = 1000000;
-            rig.Build();
-            rig.ToEnergyTransfer();
-            rig.Controller.SetDispatchPowerW(powerW);
-            rig.TicksWithVehicle(5);
-            return rig;
-        }
-
         [TestMethod]
         public void AnEmergencyStopCannotBeClearedWhileTheChainIsOpen()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
             rig.EmergencyStop.IsActive = true;
             rig.TicksWithVehicle(3);
             rig.Controller.VehicleDisconnected();
@@ -42,7 +31,7 @@ namespace V2G.UnitTests.Safety
         [TestMethod]
         public void ALatchedFaultRefusesANewSessionUntilCleared()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
             rig.EmergencyStop.IsActive = true;
             rig.TicksWithVehicle(3);
             rig.EmergencyStop.IsActive = false;
@@ -57,7 +46,7 @@ namespace V2G.UnitTests.Safety
         [TestMethod]
         public void ASessionFaultClearsWhenTheVehicleIsUnplugged()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
             rig.Controller.CommunicationLost();
             rig.Ticks(10);
 
@@ -72,7 +61,7 @@ namespace V2G.UnitTests.Safety
         [TestMethod]
         public void ASessionFaultClearsEvenIfTheVehicleLeftDuringTheSafeStateSequence()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
             rig.ForcedCurrentA = 150; // over-current; the contactors wait for the current to fall
             rig.TicksWithVehicle(rig.Settings.ProtectionDebounceTicks);
             Assert.IsTrue(rig.Controller.IsFaultActive(FaultCode.OverCurrent));
@@ -90,7 +79,7 @@ namespace V2G.UnitTests.Safety
         [TestMethod]
         public void OverTemperatureClearsByItselfOnceTheStageHasCooled()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
             rig.Stage.TemperatureC = 95;
             rig.TicksWithVehicle(1);
             Assert.IsTrue(rig.Controller.IsFaultActive(FaultCode.OverTemperature));

@@ -14,17 +14,6 @@ namespace V2G.UnitTests.Safety
     [TestClass]
     public class SafeStateTests
     {
-        private static ControllerRig ChargingAt(double powerW)
-        {
-            ControllerRig rig = new ControllerRig();
-            rig.Settings.PowerRampWPerS = 1000000;
-            rig.Build();
-            rig.ToEnergyTransfer();
-            rig.Controller.SetDispatchPowerW(powerW);
-            rig.TicksWithVehicle(5);
-            return rig;
-        }
-
         private static FaultRecord OnlyFault(ControllerRig rig)
         {
             Assert.AreEqual(1, rig.Controller.Faults.Count);
@@ -34,7 +23,7 @@ namespace V2G.UnitTests.Safety
         [TestMethod]
         public void TheConverterIsDisabledInTheTickThatFindsTheFault()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
             rig.ForcedCurrentA = 150; // far above 80 A + 10 A margin
 
             rig.TicksWithVehicle(rig.Settings.ProtectionDebounceTicks);
@@ -49,7 +38,7 @@ namespace V2G.UnitTests.Safety
         [TestMethod]
         public void ContactorsOpenAsSoonAsTheCurrentHasFallenToFiveAmperes()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
             rig.ForcedCurrentA = 150;
             rig.TicksWithVehicle(rig.Settings.ProtectionDebounceTicks);
             Assert.IsTrue(rig.Positive.IsCommandedClosed, "not opened while 150 A flow");
@@ -67,7 +56,7 @@ namespace V2G.UnitTests.Safety
         [TestMethod]
         public void ContactorsOpenAtTheLatest100MsAfterTheConverterWasDisabled()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
             rig.ForcedCurrentA = 150; // and it stays: a shorted switch
 
             rig.TicksWithVehicle(rig.Settings.ProtectionDebounceTicks);
@@ -86,7 +75,7 @@ namespace V2G.UnitTests.Safety
         [TestMethod]
         public void AnEmergencyStopOpensTheContactorsAtOnceUnderLoad()
         {
-            ControllerRig rig = ChargingAt(-20000); // 50 A out of the vehicle
+            ControllerRig rig = ControllerRig.ChargingAt(-20000); // 50 A out of the vehicle
 
             rig.EmergencyStop.IsActive = true;
             rig.TicksWithVehicle(1);
@@ -102,7 +91,7 @@ namespace V2G.UnitTests.Safety
         [TestMethod]
         public void AnInsulationFaultWhileChargingOpensTheContactorsAtOnce()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
 
             rig.Insulation.PathResistanceOhm = 20000; // limit 100 Ω/V × 450 V = 45 kΩ
             rig.TicksWithVehicle(1);
@@ -116,7 +105,7 @@ namespace V2G.UnitTests.Safety
         [TestMethod]
         public void TheInsulationIsMonitoredForAsLongAsEnergyFlows()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
 
             Assert.IsTrue(rig.Insulation.Active);
         }
@@ -124,7 +113,7 @@ namespace V2G.UnitTests.Safety
         [TestMethod]
         public void UnpluggingUnderLoadIsAFaultThatOpensAtOnce()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
 
             rig.Controller.VehicleDisconnected();
 
@@ -137,7 +126,7 @@ namespace V2G.UnitTests.Safety
         [TestMethod]
         public void AVehicleThatFallsSilentIsAFaultAfterTheCommunicationTimeout()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
             int ticksToTimeout = rig.Settings.VehicleCommunicationTimeoutMs / rig.Settings.TickPeriodMs;
 
             rig.Ticks(ticksToTimeout - 1);
@@ -151,7 +140,7 @@ namespace V2G.UnitTests.Safety
         [TestMethod]
         public void AProtocolThatGivesUpOnTheVehicleRaisesTheSameFault()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
 
             rig.Controller.CommunicationLost();
 
@@ -161,7 +150,7 @@ namespace V2G.UnitTests.Safety
         [TestMethod]
         public void ALateTickWhileTheOutputIsLiveIsAFault()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
 
             rig.Clock.NowMs += 200; // the control thread was starved for 10 periods
             rig.VehicleMessage();
@@ -187,7 +176,7 @@ namespace V2G.UnitTests.Safety
         [TestMethod]
         public void AHardwareTripOfTheConverterIsALatchedFault()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
 
             rig.Stage.Faults = V2G.Hal.Power.PowerStageFaults.HardwareOverCurrent;
             rig.TicksWithVehicle(1);
@@ -199,7 +188,7 @@ namespace V2G.UnitTests.Safety
         [TestMethod]
         public void TheFaultTellsTheVehicleToTerminate()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
             rig.EmergencyStop.IsActive = true;
             rig.TicksWithVehicle(1);
 

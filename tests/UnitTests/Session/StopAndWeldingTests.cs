@@ -14,21 +14,10 @@ namespace V2G.UnitTests.Session
     [TestClass]
     public class StopAndWeldingTests
     {
-        private static ControllerRig ChargingAt(double powerW)
-        {
-            ControllerRig rig = new ControllerRig();
-            rig.Settings.PowerRampWPerS = 1000000;
-            rig.Build();
-            rig.ToEnergyTransfer();
-            rig.Controller.SetDispatchPowerW(powerW);
-            rig.TicksWithVehicle(5);
-            return rig;
-        }
-
         [TestMethod]
         public void ANormalStopOpensTheContactorsOnlyAtFiveAmperesOrLess()
         {
-            ControllerRig rig = ChargingAt(30000); // 75 A
+            ControllerRig rig = ControllerRig.ChargingAt(30000); // 75 A
             rig.Controller.StopEnergyTransfer();
 
             double largestAtOpen = -1;
@@ -53,7 +42,7 @@ namespace V2G.UnitTests.Session
         [TestMethod]
         public void TheStopRampTakesTheCurrentDownAtTheConfiguredRate()
         {
-            ControllerRig rig = ChargingAt(30000); // 75 A; ramp 2000 A/s = 40 A per 20 ms tick
+            ControllerRig rig = ControllerRig.ChargingAt(30000); // 75 A; ramp 2000 A/s = 40 A per 20 ms tick
             rig.Controller.StopEnergyTransfer();
 
             rig.VehicleMessage();
@@ -67,7 +56,7 @@ namespace V2G.UnitTests.Session
         [TestMethod]
         public void ADischargeIsStoppedTheSameWay()
         {
-            ControllerRig rig = ChargingAt(-20000);
+            ControllerRig rig = ControllerRig.ChargingAt(-20000);
             rig.Controller.StopEnergyTransfer();
 
             rig.TicksWithVehicle(10);
@@ -80,7 +69,7 @@ namespace V2G.UnitTests.Session
         [TestMethod]
         public void AContactorWeldedAtTheStopIsALatchedFault()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
             rig.Positive.Welded = true;
             rig.Controller.StopEnergyTransfer();
 
@@ -100,7 +89,7 @@ namespace V2G.UnitTests.Session
         [TestMethod]
         public void WeldingDetectionPassesWhenTheConnectorVoltageDecays()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
             rig.Controller.StopEnergyTransfer();
             rig.TicksWithVehicle(10);
             rig.VehicleContactorClosed = false;
@@ -114,7 +103,7 @@ namespace V2G.UnitTests.Session
         [TestMethod]
         public void AConnectorVoltageThatDoesNotDecayFailsWeldingDetection()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
             rig.Controller.StopEnergyTransfer();
             rig.TicksWithVehicle(10);
             rig.VehicleContactorClosed = false;
@@ -130,7 +119,7 @@ namespace V2G.UnitTests.Session
         [TestMethod]
         public void WeldingDetectionBeforeTheStopIsRefused()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
 
             Assert.AreEqual(StepStatus.Failed, rig.Controller.WeldingDetection());
             Assert.AreEqual(ChargerState.EnergyTransfer, rig.Controller.State);
@@ -139,7 +128,7 @@ namespace V2G.UnitTests.Session
         [TestMethod]
         public void AChargerStopRequestTellsTheVehicleToTerminate()
         {
-            ControllerRig rig = ChargingAt(20000);
+            ControllerRig rig = ControllerRig.ChargingAt(20000);
 
             rig.Controller.RequestStop();
             ChargerPresentValues present;

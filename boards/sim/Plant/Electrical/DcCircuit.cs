@@ -1,3 +1,5 @@
+using V2G.Firmware.Numerics;
+
 namespace V2G.Sim.Plant.Electrical
 {
     /// <summary>
@@ -60,16 +62,16 @@ namespace V2G.Sim.Plant.Electrical
                 }
                 else if (_stage.Mode == V2G.Hal.Power.PowerStageMode.VoltageControl)
                 {
-                    wantedA = Clamp((_stage.VoltageTargetV - ocv) / r, -_stage.CurrentLimitA, _stage.CurrentLimitA);
+                    wantedA = Numeric.Clamp((_stage.VoltageTargetV - ocv) / r, -_stage.CurrentLimitA, _stage.CurrentLimitA);
                 }
             }
 
             if (_stage.IsEnabled)
             {
                 // First-order response with a slew limit: the converter's own current loop.
-                double next = _currentA + (wantedA - _currentA) * (1.0 - Exp(-dtMs / _stage.CurrentTimeConstantMs));
+                double next = _currentA + (wantedA - _currentA) * (1.0 - Numeric.Exp(-dtMs / _stage.CurrentTimeConstantMs));
                 double maxStep = _stage.CurrentSlewAPerS * dtMs / 1000.0;
-                _currentA = Clamp(next, _currentA - maxStep, _currentA + maxStep);
+                _currentA = Numeric.Clamp(next, _currentA - maxStep, _currentA + maxStep);
             }
             else
             {
@@ -110,13 +112,13 @@ namespace V2G.Sim.Plant.Electrical
 
                 if (chargerClosed && batteryConnected == false)
                 {
-                    _converterV += (target - _converterV) * (1.0 - Exp(-dtMs / tauMs));
+                    _converterV += (target - _converterV) * (1.0 - Numeric.Exp(-dtMs / tauMs));
                     _connectorV = _converterV;
                 }
                 else
                 {
-                    _converterV += (target - _converterV) * (1.0 - Exp(-dtMs / tauMs));
-                    _connectorV = batteryConnected ? ocv : _connectorV * Exp(-dtMs / CableBleedTimeConstantMs);
+                    _converterV += (target - _converterV) * (1.0 - Numeric.Exp(-dtMs / tauMs));
+                    _connectorV = batteryConnected ? ocv : _connectorV * Numeric.Exp(-dtMs / CableBleedTimeConstantMs);
                 }
             }
 
@@ -125,12 +127,12 @@ namespace V2G.Sim.Plant.Electrical
             _negative.Step(dtMs, _currentA);
             _vehicleContactor.Step(dtMs, _currentA);
 
-            double handledW = Abs(_currentA * _converterV);
+            double handledW = Numeric.Abs(_currentA * _converterV);
             _stage.LossW = _stage.IsEnabled ? _stage.FixedLossW + _stage.ProportionalLoss * handledW : 0;
             double steadyC = _stage.AmbientC + _stage.LossW * _stage.ThermalResistanceKPerW;
-            _stage.TemperatureC += (steadyC - _stage.TemperatureC) * (1.0 - Exp(-dtMs / 1000.0 / _stage.ThermalTimeConstantS));
+            _stage.TemperatureC += (steadyC - _stage.TemperatureC) * (1.0 - Numeric.Exp(-dtMs / 1000.0 / _stage.ThermalTimeConstantS));
 
-            if (Abs(_currentA) > _stage.HardwareOverCurrentA)
+            if (Numeric.Abs(_currentA) > _stage.HardwareOverCurrentA)
             {
                 _stage.Trip(V2G.Hal.Power.PowerStageFaults.HardwareOverCurrent);
             }
@@ -143,48 +145,6 @@ namespace V2G.Sim.Plant.Electrical
             _stage.OutputCurrentA = _currentA;
             _stage.OutputVoltageV = _converterV;
             _connector.VoltageV = _connectorV;
-        }
-
-        private static double Clamp(double x, double low, double high)
-        {
-            if (x < low)
-            {
-                return low;
-            }
-
-            return x > high ? high : x;
-        }
-
-        private static double Abs(double x)
-        {
-            return x < 0 ? -x : x;
-        }
-
-        /// <summary>e^x for the small negative arguments of the plant's time constants (no Math on the device).</summary>
-        internal static double Exp(double x)
-        {
-            // exp(x) = exp(x / 2^k)^(2^k); the series converges fast once |x / 2^k| < 0.5.
-            int k = 0;
-            while (x < -0.5 || x > 0.5)
-            {
-                x /= 2;
-                k++;
-            }
-
-            double term = 1;
-            double sum = 1;
-            for (int n = 1; n < 12; n++)
-            {
-                term *= x / n;
-                sum += term;
-            }
-
-            for (int i = 0; i < k; i++)
-            {
-                sum *= sum;
-            }
-
-            return sum;
         }
     }
 }

@@ -1,5 +1,6 @@
 using V2G.Protocol.Session;
 using V2G.Sim.Plant.Electrical;
+using V2G.Firmware.Numerics;
 
 namespace V2G.Sim.Plant.Vehicle
 {
@@ -147,7 +148,7 @@ namespace V2G.Sim.Plant.Vehicle
                     StepStatus pre = _port.PreCharge(_battery.OpenCircuitVoltageV);
 
                     // The vehicle closes its contactor only onto a matched voltage.
-                    if (pre == StepStatus.Finished && Abs(present.VoltageV - _battery.OpenCircuitVoltageV) <= 20)
+                    if (pre == StepStatus.Finished && Numeric.Abs(present.VoltageV - _battery.OpenCircuitVoltageV) <= 20)
                     {
                         _contactor.Close();
                         Enter(ClosingContactor, nowMs);
@@ -281,11 +282,6 @@ namespace V2G.Sim.Plant.Vehicle
         {
             _phase = phase;
             _phaseSinceMs = nowMs;
-        }
-
-        private static double Abs(double x)
-        {
-            return x < 0 ? -x : x;
         }
     }
 }
