@@ -45,20 +45,36 @@ namespace V2G.Sim.Output
             grid.YLabel("Hz");
             grid.XLabel("simulated time (s)");
 
-            foreach (Plot plot in new[] { power, dc, soc, grid })
+            // States entered within a few percent of the run of each other would print on top of one
+            // another: only the first of such a cluster, and every fault, gets its label.
+            double endS = t.Length > 0 ? t[^1] : 1;
+            double minLabelGapS = endS * 0.04;
+            double lastLabelS = double.NegativeInfinity;
+            foreach (StateMark mark in r.StateMarks)
             {
-                foreach (StateMark mark in r.StateMarks)
+                bool label = mark.State == "fault" || mark.TimeS - lastLabelS >= minLabelGapS;
+                if (label)
+                {
+                    lastLabelS = mark.TimeS;
+                }
+
+                foreach (Plot plot in new[] { power, dc, soc, grid })
                 {
                     var line = plot.Add.VerticalLine(mark.TimeS);
                     line.LineColor = mark.State == "fault" ? Colors.Red : Colors.Gray.WithAlpha(0.5);
                     line.LinePattern = LinePattern.Dotted;
-                    if (plot == power)
+                    if (plot == power && label)
                     {
                         line.LabelText = mark.State;
                         line.LabelOppositeAxis = true;
                         line.LabelFontSize = 9;
                     }
                 }
+            }
+
+            foreach (Plot plot in new[] { power, dc, soc, grid })
+            {
+                plot.Axes.SetLimitsX(0, endS);
             }
 
             multiplot.SavePng(path, widthPx, heightPx);
