@@ -19,6 +19,7 @@ namespace V2G.Firmware.Session
         private double _currentCommandA;
         private double _targetPowerW;
         private bool _limited;
+        private PowerLimitReason _limitedBy;
 
         public EnergyTransfer(ChargerSettings settings, IPowerStage powerStage)
         {
@@ -38,6 +39,9 @@ namespace V2G.Firmware.Session
         /// <summary>True while a limit holds the command below the target.</summary>
         public bool IsLimited => _limited;
 
+        /// <summary>What holds the command below the target (None when it is delivered).</summary>
+        public PowerLimitReason LimitedBy => _limitedBy;
+
         /// <summary>Starts from the present operating point (zero current: precharge held the voltage).</summary>
         public void Start(double voltageLimitV)
         {
@@ -55,39 +59,57 @@ namespace V2G.Firmware.Session
         public void Tick(ref Measurements m, ref ApplicableLimits limits, double targetPowerW, double requestCapA, long periodMs)
         {
             _targetPowerW = targetPowerW;
-            double wanted = Numeric.Clamp(targetPowerW, -limits.MaxDischargePowerW, limits.MaxChargePowerW);
+            PowerLimitReason reason = PowerLimitReason.None;
+            double wanted = targetPowerW;
+            if (wanted > limits.MaxChargePowerW)
+            {
+                wanted = limits.MaxChargePowerW;
+                reason = limits.MaxChargePowerW < _settings.MaxChargePowerW ? PowerLimitReason.VehiclePowerLimit : PowerLimitReason.ChargerPowerLimit;
+            }
+            else if (wanted < -limits.MaxDischargePowerW)
+            {
+                // No discharge limits agreed means no discharge at all, never a guess.
+                wanted = -limits.MaxDischargePowerW;
+                reason = limits.MaxDischargePowerW <= 0 ? PowerLimitReason.NoBidirectionalSession
+                    : (limits.MaxDischargePowerW < _settings.MaxDischargePowerW ? PowerLimitReason.VehiclePowerLimit : PowerLimitReason.ChargerPowerLimit);
+            }
 
             double maxStepW = _settings.PowerRampWPerS * periodMs / 1000.0;
-            double step = wanted - _powerCommandW;
-            if (step > maxStepW)
-            {
-                step = maxStepW;
-            }
-            else if (step < -maxStepW)
-            {
-                step = -maxStepW;
-            }
-
+            double step = Numeric.Clamp(wanted - _powerCommandW, -maxStepW, maxStepW);
             _powerCommandW += step;
+            if (Numeric.Abs(wanted - _powerCommandW) > 0.5 && reason == PowerLimitReason.None)
+            {
+                reason = PowerLimitReason.Ramp;
+            }
 
             // Power to current at the voltage the vehicle shows now; never divide by a near-zero
             // voltage (an open connector): the minimum voltage bounds the current.
             double voltage = m.ConnectorVoltageV > limits.MinVoltageV ? m.ConnectorVoltageV : limits.MinVoltageV;
-            double current = Numeric.Clamp(_powerCommandW / voltage, -limits.MaxDischargeCurrentA, limits.MaxChargeCurrentA);
+            double current = _powerCommandW / voltage;
+            if (current > limits.MaxChargeCurrentA)
+            {
+                current = limits.MaxChargeCurrentA;
+                reason = limits.MaxChargeCurrentA < _settings.MaxChargeCurrentA ? PowerLimitReason.VehicleCurrentLimit : PowerLimitReason.ChargerCurrentLimit;
+            }
+            else if (current < -limits.MaxDischargeCurrentA)
+            {
+                current = -limits.MaxDischargeCurrentA;
+                reason = limits.MaxDischargeCurrentA <= 0 ? PowerLimitReason.NoBidirectionalSession
+                    : (limits.MaxDischargeCurrentA < _settings.MaxDischargeCurrentA ? PowerLimitReason.VehicleCurrentLimit : PowerLimitReason.ChargerCurrentLimit);
+            }
+
             if (!double.IsNaN(requestCapA))
             {
-                if (requestCapA >= 0 && current > requestCapA)
+                if ((requestCapA >= 0 && current > requestCapA) || (requestCapA <= 0 && current < requestCapA))
                 {
                     current = requestCapA;
-                }
-                else if (requestCapA <= 0 && current < requestCapA)
-                {
-                    current = requestCapA;
+                    reason = PowerLimitReason.VehicleRequest;
                 }
             }
 
             _currentCommandA = current;
-            _limited = Numeric.Abs(wanted - targetPowerW) > 1 || Numeric.Abs(current * voltage - _powerCommandW) > 1;
+            _limitedBy = reason;
+            _limited = reason != PowerLimitReason.None && reason != PowerLimitReason.Ramp;
             _powerStage.SetCurrentTarget(current, limits.MaxVoltageV);
         }
 

@@ -56,6 +56,38 @@ namespace V2G.UnitTests.Session
             Expect.Near(-60, rig.Stage.CurrentTargetA, 0.01, "discharge current");
             Expect.Near(-24000, rig.Controller.Transfer.PowerCommandW, 0.01, "discharge power command");
             Assert.IsTrue(rig.Controller.Transfer.IsLimited);
+            Assert.AreEqual(PowerLimitReason.VehiclePowerLimit, rig.Controller.Transfer.LimitedBy);
+        }
+
+        [TestMethod]
+        public void ChargingAboveTheChargersRatingIsClippedWithTheChargerAsReason()
+        {
+            ControllerRig rig = new ControllerRig();
+            rig.Settings.MaxChargePowerW = 20000;
+            rig.Build();
+            rig.ToEnergyTransfer();
+            rig.Controller.SetDispatchPowerW(31000);
+
+            rig.TicksWithVehicle(300);
+
+            Expect.Near(20000, rig.Controller.Transfer.PowerCommandW, 0.01, "power command");
+            Assert.AreEqual(PowerLimitReason.ChargerPowerLimit, rig.Controller.Transfer.LimitedBy);
+        }
+
+        [TestMethod]
+        public void WhileRampingTheReasonIsTheRampAndTheOutputIsNotCalledLimited()
+        {
+            ControllerRig rig = new ControllerRig();
+            rig.Build();
+            rig.ToEnergyTransfer();
+            rig.Controller.SetDispatchPowerW(10000);
+
+            rig.TicksWithVehicle(3);
+
+            Assert.AreEqual(PowerLimitReason.Ramp, rig.Controller.Transfer.LimitedBy);
+            Assert.IsFalse(rig.Controller.Transfer.IsLimited);
+            rig.TicksWithVehicle(100);
+            Assert.AreEqual(PowerLimitReason.None, rig.Controller.Transfer.LimitedBy);
         }
 
         [TestMethod]
@@ -80,6 +112,8 @@ namespace V2G.UnitTests.Session
             rig.TicksWithVehicle(100);
 
             Assert.AreEqual(0.0, rig.Stage.CurrentTargetA);
+            Assert.AreEqual(PowerLimitReason.NoBidirectionalSession, c.Transfer.LimitedBy);
+            Assert.AreEqual("no_bidirectional_session", PowerLimitReasonNames.Of(c.Transfer.LimitedBy));
         }
 
         [TestMethod]
@@ -100,6 +134,7 @@ namespace V2G.UnitTests.Session
             }
 
             Assert.AreEqual(20.0, rig.Stage.CurrentTargetA);
+            Assert.AreEqual(PowerLimitReason.VehicleRequest, rig.Controller.Transfer.LimitedBy);
         }
 
         [TestMethod]
