@@ -50,6 +50,7 @@ namespace V2G.Firmware.Session
         private bool _vehiclePresent;
         private bool _authorized;
         private bool _evLimitsKnown;
+        private bool _dischargeAgreed;
         private bool _endAfterPowerDown;
         private bool _hasDispatch;
         private double _dispatchPowerW;
@@ -377,10 +378,14 @@ namespace V2G.Firmware.Session
         public bool SetVehicleLimits(ref EvLimits limits)
         {
             Touch();
+
+            // ISO 15118-20 Dynamic mode and GB/T's BCL carry the vehicle's limits again while power
+            // flows: those updates move the limits in force without changing the state.
+            bool update = _evLimitsKnown && (_state == ChargerState.PreCharge || _state == ChargerState.EnergyTransfer || _state == ChargerState.Stopping);
             bool gbt = _protocol == SessionProtocol.GbT27930;
-            bool allowed = gbt
+            bool allowed = update || (gbt
                 ? (_state == ChargerState.CableCheck && _cableCheck.HasPassed) || _state == ChargerState.ParameterExchange
-                : (_state == ChargerState.Authorization && _authorized) || _state == ChargerState.ParameterExchange;
+                : (_state == ChargerState.Authorization && _authorized) || _state == ChargerState.ParameterExchange);
             if (!allowed)
             {
                 return false;
@@ -392,17 +397,35 @@ namespace V2G.Firmware.Session
                 return false;
             }
 
+            double dischargeCurrentA = Numeric.Abs(limits.MaxDischargeCurrentA);
+            double dischargePowerW = Numeric.Abs(limits.MaxDischargePowerW);
+            if (update && !_dischargeAgreed)
+            {
+                // Discharge is agreed in parameter exchange or never: a session that began charge-only
+                // cannot turn bidirectional through a later message.
+                dischargeCurrentA = 0;
+                dischargePowerW = 0;
+            }
+
             _evLimits = limits;
             _evLimitsKnown = true;
             _limits.MaxVoltageV = Numeric.Min(_settings.MaxVoltageV, limits.MaxVoltageV);
             _limits.MinVoltageV = Numeric.Max(_settings.MinVoltageV, limits.MinVoltageV);
             _limits.MaxChargeCurrentA = Numeric.Min(_settings.MaxChargeCurrentA, Numeric.Abs(limits.MaxChargeCurrentA));
-            _limits.MaxDischargeCurrentA = Numeric.Min(_settings.MaxDischargeCurrentA, Numeric.Abs(limits.MaxDischargeCurrentA));
+            _limits.MaxDischargeCurrentA = Numeric.Min(_settings.MaxDischargeCurrentA, dischargeCurrentA);
             _limits.MaxChargePowerW = Numeric.Min(_settings.MaxChargePowerW, Numeric.Abs(limits.MaxChargePowerW));
-            _limits.MaxDischargePowerW = Numeric.Min(_settings.MaxDischargePowerW, Numeric.Abs(limits.MaxDischargePowerW));
-            _state = ChargerState.ParameterExchange;
+            _limits.MaxDischargePowerW = Numeric.Min(_settings.MaxDischargePowerW, dischargePowerW);
+            if (!update)
+            {
+                _dischargeAgreed = _limits.MaxDischargeCurrentA > 0 && _limits.MaxDischargePowerW > 0;
+                _state = ChargerState.ParameterExchange;
+            }
+
             return true;
         }
+
+        /// <summary>True once parameter exchange agreed discharge limits (both current and power above zero).</summary>
+        public bool IsDischargeAgreed => _dischargeAgreed;
 
         public void GetChargerLimits(out ChargerLimits limits)
         {
@@ -632,6 +655,7 @@ namespace V2G.Firmware.Session
             _notification = ChargerNotification.None;
             _authorized = false;
             _evLimitsKnown = false;
+            _dischargeAgreed = false;
             _endAfterPowerDown = false;
             _evStatus = default(EvStatus);
             _evStatus.BatteryTemperatureC = double.NaN;

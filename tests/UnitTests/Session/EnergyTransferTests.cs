@@ -117,6 +117,53 @@ namespace V2G.UnitTests.Session
         }
 
         [TestMethod]
+        public void LimitsTheVehicleSendsDuringTheLoopMoveTheLimitsInForce()
+        {
+            ControllerRig rig = new ControllerRig();
+            rig.Build();
+            rig.ToEnergyTransfer();
+            EvLimits limits = ControllerRig.VehicleLimits();
+            limits.MaxChargePowerW = 8000;
+
+            Assert.IsTrue(rig.Controller.SetVehicleLimits(ref limits));
+            rig.Controller.SetDispatchPowerW(20000);
+            rig.TicksWithVehicle(300);
+
+            Assert.AreEqual(ChargerState.EnergyTransfer, rig.Controller.State);
+            Expect.Near(8000, rig.Controller.Transfer.PowerCommandW, 0.01, "power command");
+            Assert.AreEqual(PowerLimitReason.VehiclePowerLimit, rig.Controller.Transfer.LimitedBy);
+        }
+
+        [TestMethod]
+        public void AChargeOnlySessionCannotTurnBidirectionalInTheLoop()
+        {
+            ControllerRig rig = new ControllerRig();
+            ChargeController c = rig.Build();
+            c.VehicleConnected();
+            c.CommunicationStarted(SessionProtocol.Iso15118_20);
+            c.Authorize();
+            EvLimits chargeOnly = ControllerRig.VehicleLimits();
+            chargeOnly.MaxDischargeCurrentA = 0;
+            chargeOnly.MaxDischargePowerW = 0;
+            c.SetVehicleLimits(ref chargeOnly);
+            Assert.IsFalse(c.IsDischargeAgreed);
+            rig.RunCableCheck();
+            c.PreCharge(400);
+            rig.Ticks(3);
+            rig.VehicleContactorClosed = true;
+            c.StartEnergyTransfer();
+
+            EvLimits bidirectional = ControllerRig.VehicleLimits();
+            Assert.IsTrue(c.SetVehicleLimits(ref bidirectional));
+            c.SetDispatchPowerW(-10000);
+            rig.TicksWithVehicle(100);
+
+            Assert.AreEqual(0.0, c.Limits.MaxDischargePowerW);
+            Assert.AreEqual(0.0, rig.Stage.CurrentTargetA);
+            Assert.AreEqual(PowerLimitReason.NoBidirectionalSession, c.Transfer.LimitedBy);
+        }
+
+        [TestMethod]
         public void TheVehiclesCurrentRequestCapsTheCurrentInItsDirection()
         {
             ControllerRig rig = new ControllerRig();
