@@ -18,6 +18,13 @@ namespace V2G.Firmware.Measurement
             _dischargedWh = 0;
         }
 
+        /// <summary>Continues from earlier counts (a paused session that resumes).</summary>
+        public void Restore(double chargedWh, double dischargedWh)
+        {
+            _chargedWh = chargedWh;
+            _dischargedWh = dischargedWh;
+        }
+
         /// <summary>Adds <paramref name="powerW"/> (+ into the vehicle) held for <paramref name="durationMs"/>.</summary>
         public void Add(double powerW, long durationMs)
         {

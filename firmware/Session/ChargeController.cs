@@ -341,6 +341,23 @@ namespace V2G.Firmware.Session
             {
                 _protocol = protocol;
                 _state = ChargerState.CommunicationSetup;
+                return;
+            }
+
+            // A vehicle still plugged in after its session ended (ISO 15118-20 pause, then a new
+            // SessionSetup with the old SessionID) starts a new segment of the same session: the
+            // physical steps run again from the start, the authorization it earned is kept, the
+            // energy counters go on.
+            if (_state == ChargerState.SessionEnd && _vehiclePresent && _activeFaultCount == 0)
+            {
+                bool authorized = _authorized;
+                double chargedWh = _energy.ChargedWh;
+                double dischargedWh = _energy.DischargedWh;
+                BeginSession();
+                _authorized = authorized;
+                _energy.Restore(chargedWh, dischargedWh);
+                _protocol = protocol;
+                _state = ChargerState.CommunicationSetup;
             }
         }
 

@@ -56,6 +56,51 @@ namespace V2G.UnitTests.Session
         }
 
         [TestMethod]
+        public void APausedSessionResumesWithItsAuthorizationAndRunsTheStepsAgain()
+        {
+            ControllerRig rig = new ControllerRig();
+            rig.Settings.AuthorizeAutomatically = false;
+            ChargeController c = rig.Build();
+            c.VehicleConnected();
+            c.CommunicationStarted(SessionProtocol.Iso15118_20);
+            c.Authorize();
+            c.GrantAuthorization();
+            rig.Controller.Authorize();
+            EvLimits limits = ControllerRig.VehicleLimits();
+            c.SetVehicleLimits(ref limits);
+            rig.RunCableCheck();
+            c.EndSession(); // SessionStop Pause: the output was never live
+            Assert.AreEqual(ChargerState.SessionEnd, c.State);
+
+            c.CommunicationStarted(SessionProtocol.Iso15118_20);
+
+            Assert.AreEqual(ChargerState.CommunicationSetup, c.State);
+            Assert.AreEqual(StepStatus.Finished, c.Authorize(), "authorization kept across the pause");
+            Assert.IsTrue(c.SetVehicleLimits(ref limits));
+            Assert.AreEqual(StepStatus.Failed, c.PreCharge(400), "cable check runs again first");
+            Assert.AreEqual(StepStatus.Finished, rig.RunCableCheck());
+        }
+
+        [TestMethod]
+        public void AfterUnpluggingANewVehicleMustBeAuthorizedAgain()
+        {
+            ControllerRig rig = new ControllerRig();
+            rig.Settings.AuthorizeAutomatically = false;
+            ChargeController c = rig.Build();
+            c.VehicleConnected();
+            c.CommunicationStarted(SessionProtocol.Iso15118_20);
+            c.Authorize();
+            c.GrantAuthorization();
+            c.EndSession();
+            c.VehicleDisconnected();
+
+            c.VehicleConnected();
+            c.CommunicationStarted(SessionProtocol.Iso15118_20);
+
+            Assert.AreEqual(StepStatus.Ongoing, c.Authorize());
+        }
+
+        [TestMethod]
         public void GbtOrderRunsTheInsulationCheckBeforeParameterExchange()
         {
             ControllerRig rig = new ControllerRig();
