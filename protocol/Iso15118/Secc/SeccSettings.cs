@@ -43,6 +43,21 @@ namespace V2G.Protocol.Iso15118.Secc
         /// <summary>The charger answers ScheduleExchange Ongoing at most this long, ms (55 s).</summary>
         public int ScheduleExchangeOngoingLimitMs = 55000;
 
+        /// <summary>
+        /// The charger answers DC_CableCheck Ongoing at most this long, ms: the EV gives up after 40 s in
+        /// all (digest, "EV total for CableCheck"), so a test that takes longer is ended by the charger, FAILED.
+        /// </summary>
+        public int CableCheckOngoingLimitMs = 40000;
+
+        /// <summary>
+        /// A response that waits for the controller (PowerDelivery Stop until the output is down, a Start
+        /// still Ongoing) is held at most this long, ms: below the EV's 2 s message timeout (our choice: 1.5 s).
+        /// </summary>
+        public int PendingAnswerLimitMs = 1500;
+
+        /// <summary>The meter's ID sent in MeterInfo (at most 32 characters).</summary>
+        public string MeterId = "METER-0001";
+
         /// <summary>After SessionStop the TCP connection is closed this long later, ms (about 5 s).</summary>
         public int CloseAfterSessionStopMs = 5000;
 
