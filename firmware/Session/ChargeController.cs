@@ -402,7 +402,7 @@ namespace V2G.Firmware.Session
             bool gbt = _protocol == SessionProtocol.GbT27930;
             bool allowed = update || (gbt
                 ? (_state == ChargerState.CableCheck && _cableCheck.HasPassed) || _state == ChargerState.ParameterExchange
-                : (_state == ChargerState.Authorization && _authorized) || _state == ChargerState.ParameterExchange);
+                : ((_state == ChargerState.Authorization || _state == ChargerState.CommunicationSetup) && _authorized) || _state == ChargerState.ParameterExchange);
             if (!allowed)
             {
                 return false;
@@ -641,9 +641,14 @@ namespace V2G.Firmware.Session
             return monitoring ? _settings.InsulationLimitOhmPerV * _limits.MaxVoltageV : 0;
         }
 
+        /// <summary>
+        /// The controller's own backstop on the vehicle's silence applies while the output is live; the
+        /// protocols time their sequences themselves (60 s between ISO 15118-20 requests outside the
+        /// charge loop) and report a loss through CommunicationLost.
+        /// </summary>
         private long VehicleSilentMs(long now)
         {
-            return IsSessionActive() ? now - _lastVehicleMessageMs : -1;
+            return IsSessionActive() && IsOutputLive() ? now - _lastVehicleMessageMs : -1;
         }
 
         private bool IsSessionActive()

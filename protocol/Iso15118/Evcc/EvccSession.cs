@@ -1,5 +1,6 @@
 using V2G.Hal.Comms;
 using V2G.Hal.Timing;
+using V2G.Protocol.Iso15118;
 using V2G.Protocol.Iso15118.Exi;
 using V2G.Protocol.Iso15118.Generated.AppHand;
 using V2G.Protocol.Iso15118.Generated.CommonMessages;

@@ -1,6 +1,7 @@
 using V2G.Hal.Comms;
 using V2G.Hal.Metering;
 using V2G.Hal.Timing;
+using V2G.Protocol.Iso15118;
 using V2G.Protocol.Iso15118.Exi;
 using AppHand = V2G.Protocol.Iso15118.Generated.AppHand;
 using V2G.Protocol.Iso15118.Generated.Iso20;

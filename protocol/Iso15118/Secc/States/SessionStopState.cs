@@ -39,6 +39,10 @@ namespace V2G.Protocol.Iso15118.Secc.States
                 case ChargingSessionType.Pause:
                     SeccContext.Detail(ctx.RequestDetails, "ChargingSession", "Pause");
                     StopOutputIfLive(ctx);
+
+                    // The controller's session segment ends (its output off, no vehicle watchdog); the
+                    // same plug-in resumes it when the vehicle joins the old session.
+                    ctx.Port.EndSession();
                     ctx.IsPaused = true;
                     ctx.State = SeccState.Stopped;
                     ctx.CloseAfterMs = ctx.Settings.CloseAfterSessionStopMs;

@@ -202,7 +202,7 @@ namespace V2G.UnitTests.Iso15118.Secc
             Assert.IsTrue(b.ToChargeLoop(false));
             Assert.IsTrue(b.StopFromChargeLoop(ChargingSessionType.Pause), "pause answered OK");
             Assert.IsTrue(b.Session.HasPausedSession, "session kept");
-            Assert.AreEqual(0, b.Fake.EndSessionCalls, "a pause does not end the controller's session");
+            Assert.AreEqual(1, b.Fake.EndSessionCalls, "a pause ends the controller's session segment; the same plug-in resumes it");
             byte[] oldId = new byte[8];
             b.Session.CopySessionId(oldId, 0);
 

@@ -1,4 +1,4 @@
-namespace V2G.Protocol.Iso15118.Secc
+namespace V2G.Protocol.Iso15118
 {
     /// <summary>
     /// Names of the ISO 15118-20 ResponseCodeType values (the same 40 values in CommonMessages and DC),
