@@ -37,7 +37,8 @@ namespace V2G.Sim
                 scenario = File.Exists(options.Scenario) ? ScenarioFile.Load(options.Scenario) : BuiltInScenarios.Get(options.Scenario);
 
                 // Setting the runner up checks the scenario's settings and injections before anything runs.
-                runner = new ScenarioRunner(scenario, options.Speed, options.SampleMs);
+                var link = new IsoLinkOptions { Tls = options.Tls, MutualAuthentication = options.MutualAuthentication };
+                runner = new ScenarioRunner(scenario, options.Speed, options.SampleMs, options.Protocol, link);
             }
             catch (Exception e) when (e is ArgumentException || e is ScenarioException)
             {
@@ -47,9 +48,12 @@ namespace V2G.Sim
             }
 
             string pace = options.Speed <= 0 ? "as fast as possible" : (options.Speed == 1 ? "real time" : $"{options.Speed}x real time");
-            Console.WriteLine($"scenario {scenario.Name}: {scenario.Description} ({pace})");
+            string over = options.Protocol == "sim" ? "plain vehicle model" : (options.Tls ? (options.MutualAuthentication ? "ISO 15118-20 over TLS 1.3, mutual authentication" : "ISO 15118-20 over TLS 1.3") : "ISO 15118-20 over TCP");
+            Console.WriteLine($"scenario {scenario.Name}: {scenario.Description} ({over}, {pace})");
 
             var observer = new ConsoleObserver();
+            using StreamWriter trace = options.TracePath != null ? new StreamWriter(options.TracePath) : null;
+            runner.Trace = trace;
             RunResult result = runner.Run(options.Quiet ? null : observer);
             if (!options.Quiet)
             {
@@ -104,6 +108,15 @@ namespace V2G.Sim
             Console.WriteLine();
             Console.WriteLine($"result            {r.Result} (final state {r.FinalState}, output {(r.EndedSafe ? "safe" : "NOT SAFE")})");
             Console.WriteLine($"states            {string.Join(" > ", r.States)}");
+            if (r.Protocol == "iso15118-20")
+            {
+                Console.WriteLine($"ISO 15118-20      over {r.Security}{(r.VehicleCertificatePresented ? " with the vehicle's certificate" : "")}, {r.ChargeLoopMessages} charge-loop messages");
+                foreach (string failure in r.SessionFailures)
+                {
+                    Console.WriteLine($"session failure   {failure}");
+                }
+            }
+
             Console.WriteLine($"energy (DC)       {r.EnergyChargedWh / 1000.0:0.000} kWh charged, {r.EnergyDischargedWh / 1000.0:0.000} kWh discharged");
             Console.WriteLine($"meter (AC)        {r.MeterImportWh / 1000.0:0.000} kWh import, {r.MeterExportWh / 1000.0:0.000} kWh export");
             Console.WriteLine($"setpoint tracking {r.ChargeWithin2PercentS:0.0} s charging and {r.DischargeWithin2PercentS:0.0} s discharging within 2 %");

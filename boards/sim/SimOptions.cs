@@ -13,6 +13,12 @@ usage: dotnet run --project boards/sim -- [options]
 
   --scenario NAME|FILE  a built-in scenario (v2g, charge, weld, insulation, overcurrent, estop)
                         or a JSON scenario file; default v2g
+  --protocol P          the vehicle's protocol: iso15118-20 (the SECC and the EV simulator over
+                        real loopback sockets, in lockstep) or sim (a plain vehicle model on the
+                        controller's port); default iso15118-20
+  --tls                 ISO 15118-20 over TLS 1.3 (a fresh secp521r1 test PKI)
+  --tls-mutual          TLS 1.3 with mutual authentication (the vehicle's certificate required)
+  --trace FILE          write the charger's decoded ISO 15118-20 message log
   --realtime            pace simulated time to wall time (1:1)
   --speed N             pace simulated time at N times wall time
   --summary FILE        write the run's summary as JSON
@@ -27,6 +33,14 @@ exit code: 0 when the run ended as its scenario expects (no fault, or the expect
 with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.";
 
         public string Scenario { get; private set; } = "v2g";
+
+        public string Protocol { get; private set; } = "iso15118-20";
+
+        public bool Tls { get; private set; }
+
+        public bool MutualAuthentication { get; private set; }
+
+        public string TracePath { get; private set; }
 
         /// <summary>Simulated seconds per wall second; 0 = as fast as the host runs.</summary>
         public double Speed { get; private set; }
@@ -54,6 +68,17 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
                 switch (a)
                 {
                     case "--scenario": o.Scenario = Value(args, ref i, a); break;
+                    case "--protocol":
+                        o.Protocol = Value(args, ref i, a);
+                        if (o.Protocol != "iso15118-20" && o.Protocol != "sim")
+                        {
+                            throw new ArgumentException($"--protocol must be iso15118-20 or sim, not '{o.Protocol}'");
+                        }
+
+                        break;
+                    case "--tls": o.Tls = true; break;
+                    case "--tls-mutual": o.Tls = true; o.MutualAuthentication = true; break;
+                    case "--trace": o.TracePath = Value(args, ref i, a); break;
                     case "--realtime": o.Speed = 1; break;
                     case "--speed":
                         if (!double.TryParse(Value(args, ref i, a), NumberStyles.Float, CultureInfo.InvariantCulture, out double speed) || speed <= 0)
@@ -83,6 +108,11 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
                     default:
                         throw new ArgumentException($"unknown option '{a}'");
                 }
+            }
+
+            if (o.Tls && o.Protocol != "iso15118-20")
+            {
+                throw new ArgumentException("--tls needs --protocol iso15118-20");
             }
 
             return o;

@@ -35,6 +35,7 @@ namespace V2G.Firmware.Session
         private readonly GridMonitor _grid;
         private readonly SessionEnergy _energy = new SessionEnergy();
         private readonly int[] _activeFaultHandles;
+        private readonly StateHistory _history = new StateHistory(32);
 
         private Measurements _m;
         private ApplicableLimits _limits;
@@ -90,6 +91,7 @@ namespace V2G.Firmware.Session
 
             // Start from a known-safe output whatever the hardware was left in.
             long now = hardware.Clock.NowMs;
+            _history.Add(ChargerState.Idle, now);
             _stage.Disable();
             _contactors.Open(now);
             hardware.Watchdog.Start(settings.HardwareWatchdogTimeoutMs);
@@ -102,6 +104,9 @@ namespace V2G.Firmware.Session
         // ------------------------------------------------------------------ observation
 
         public ChargerState State => _state;
+
+        /// <summary>Every state transition with its time (the last 32 kept).</summary>
+        public StateHistory History => _history;
 
         public SessionProtocol Protocol => _protocol;
 
@@ -305,7 +310,7 @@ namespace V2G.Firmware.Session
             if (_state == ChargerState.Idle)
             {
                 BeginSession();
-                _state = ChargerState.EvConnected;
+                EnterState(ChargerState.EvConnected);
             }
         }
 
@@ -331,7 +336,7 @@ namespace V2G.Firmware.Session
             _contactors.Open(now);
             _hw.InsulationMonitor.Stop();
             EndSessionState();
-            _state = ChargerState.Idle;
+            EnterState(ChargerState.Idle);
         }
 
         public void CommunicationStarted(SessionProtocol protocol)
@@ -340,7 +345,7 @@ namespace V2G.Firmware.Session
             if (_state == ChargerState.EvConnected)
             {
                 _protocol = protocol;
-                _state = ChargerState.CommunicationSetup;
+                EnterState(ChargerState.CommunicationSetup);
                 return;
             }
 
@@ -357,7 +362,7 @@ namespace V2G.Firmware.Session
                 _authorized = authorized;
                 _energy.Restore(chargedWh, dischargedWh);
                 _protocol = protocol;
-                _state = ChargerState.CommunicationSetup;
+                EnterState(ChargerState.CommunicationSetup);
             }
         }
 
@@ -377,7 +382,7 @@ namespace V2G.Firmware.Session
                 return _authorized && _state != ChargerState.Fault ? StepStatus.Finished : StepStatus.Failed;
             }
 
-            _state = ChargerState.Authorization;
+            EnterState(ChargerState.Authorization);
             if (_settings.AuthorizeAutomatically || _protocol == SessionProtocol.GbT27930)
             {
                 _authorized = true;
@@ -435,7 +440,7 @@ namespace V2G.Firmware.Session
             if (!update)
             {
                 _dischargeAgreed = _limits.MaxDischargeCurrentA > 0 && _limits.MaxDischargePowerW > 0;
-                _state = ChargerState.ParameterExchange;
+                EnterState(ChargerState.ParameterExchange);
             }
 
             return true;
@@ -476,7 +481,7 @@ namespace V2G.Firmware.Session
                 return StepStatus.Failed;
             }
 
-            _state = ChargerState.CableCheck;
+            EnterState(ChargerState.CableCheck);
             _cableCheck.Start(testVoltageV, _hw.Clock.NowMs);
             _cableCheckStatus = StepStatus.Ongoing;
             return StepStatus.Ongoing;
@@ -503,7 +508,7 @@ namespace V2G.Firmware.Session
                 return StepStatus.Failed;
             }
 
-            _state = ChargerState.PreCharge;
+            EnterState(ChargerState.PreCharge);
             _preCharge.Start(targetVoltageV, _hw.Clock.NowMs);
             _preChargeStatus = StepStatus.Ongoing;
             return StepStatus.Ongoing;
@@ -522,7 +527,7 @@ namespace V2G.Firmware.Session
                 return StepStatus.Failed;
             }
 
-            _state = ChargerState.EnergyTransfer;
+            EnterState(ChargerState.EnergyTransfer);
             _transfer.Start(_limits.MaxVoltageV);
 
             // Continuous insulation monitoring for as long as the output is live.
@@ -562,7 +567,7 @@ namespace V2G.Firmware.Session
                 return StepStatus.Failed;
             }
 
-            _state = ChargerState.WeldingDetection;
+            EnterState(ChargerState.WeldingDetection);
             _welding.Start(_hw.Clock.NowMs);
             _weldingStatus = StepStatus.Ongoing;
             return StepStatus.Ongoing;
@@ -694,14 +699,23 @@ namespace V2G.Firmware.Session
             _cableCheck.Abort();
             _preCharge.Abort();
             _hw.InsulationMonitor.Stop();
-            _state = ChargerState.Stopping;
+            EnterState(ChargerState.Stopping);
             _powerDown.Start(_limits.MaxVoltageV);
             _powerDownStatus = StepStatus.Ongoing;
         }
 
+        private void EnterState(ChargerState state)
+        {
+            if (state != _state)
+            {
+                _state = state;
+                _history.Add(state, _hw.Clock.NowMs);
+            }
+        }
+
         private void EnterSessionEnd()
         {
-            _state = ChargerState.SessionEnd;
+            EnterState(ChargerState.SessionEnd);
             _endAfterPowerDown = false;
         }
 
@@ -725,7 +739,7 @@ namespace V2G.Firmware.Session
             _cableCheck.Abort();
             _preCharge.Abort();
             _notification = ChargerNotification.Terminate;
-            _state = ChargerState.Fault;
+            EnterState(ChargerState.Fault);
         }
 
         private void ClearFault(FaultCode code, long now)
@@ -785,12 +799,12 @@ namespace V2G.Firmware.Session
             if (_vehiclePresent)
             {
                 // The session that faulted is over; a new one starts after the vehicle is unplugged.
-                _state = ChargerState.SessionEnd;
+                EnterState(ChargerState.SessionEnd);
             }
             else
             {
                 EndSessionState();
-                _state = ChargerState.Idle;
+                EnterState(ChargerState.Idle);
             }
         }
 

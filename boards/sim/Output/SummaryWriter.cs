@@ -23,6 +23,22 @@ namespace V2G.Sim.Output
             w.WriteStartObject();
             w.WriteString("scenario", r.Scenario);
             w.WriteString("result", r.Result);
+            w.WriteString("protocol", r.Protocol);
+            if (r.Protocol == "iso15118-20")
+            {
+                w.WriteString("security", r.Security);
+                w.WriteBoolean("vehicle_certificate", r.VehicleCertificatePresented);
+                w.WriteNumber("charge_loop_messages", r.ChargeLoopMessages);
+                w.WriteNumber("lockstep_stalls", r.LockstepStalls);
+                w.WriteStartArray("session_failures");
+                foreach (string f in r.SessionFailures)
+                {
+                    w.WriteStringValue(f);
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteStartArray("states");
             foreach (string s in r.States)
             {

@@ -53,6 +53,24 @@ namespace V2G.Sim.Simulation
         /// <summary>Largest current any DC contactor broke, A (0 when they only ever opened at no load).</summary>
         public double LargestBreakingCurrentA { get; set; }
 
+        /// <summary>"sim" or "iso15118-20".</summary>
+        public string Protocol { get; set; } = "sim";
+
+        /// <summary>ISO 15118-20: "tcp" or the negotiated TLS version and cipher suite.</summary>
+        public string Security { get; set; } = "";
+
+        /// <summary>ISO 15118-20 over TLS: the vehicle presented a certificate the charger accepted.</summary>
+        public bool VehicleCertificatePresented { get; set; }
+
+        /// <summary>ISO 15118-20: DC_ChargeLoop requests the vehicle sent.</summary>
+        public long ChargeLoopMessages { get; set; }
+
+        /// <summary>Times the lockstep gave up waiting for a message in flight.</summary>
+        public long LockstepStalls { get; set; }
+
+        /// <summary>ISO 15118-20: failures the charger's session logged, each with its layer.</summary>
+        public List<string> SessionFailures { get; } = new List<string>();
+
         /// <summary>When the first injected fault was injected, s (−1 if none).</summary>
         public double InjectedAtS { get; set; } = -1;
     }

@@ -2,6 +2,7 @@ using System;
 using V2G.Firmware.Faults;
 using V2G.Firmware.Session;
 using V2G.Firmware.Settings;
+using V2G.Protocol.Trace;
 using V2G.Sim.Plant.Board;
 using V2G.Sim.Scenarios;
 
@@ -25,8 +26,11 @@ namespace V2G.Sim.Simulation
         private readonly Scenario _scenario;
         private readonly Pacer _pacer;
         private readonly int _sampleIntervalMs;
+        private readonly IVehicleDriver _vehicle;
 
-        public ScenarioRunner(Scenario scenario, double speed = 0, int sampleIntervalMs = 1000)
+        /// <param name="protocol">"sim" (the plain vehicle on the EV session port) or "iso15118-20".</param>
+        /// <param name="link">ISO 15118-20 link options (TLS); ignored for "sim".</param>
+        public ScenarioRunner(Scenario scenario, double speed = 0, int sampleIntervalMs = 1000, string protocol = "sim", IsoLinkOptions link = null)
         {
             _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
             _pacer = new Pacer(speed);
@@ -39,9 +43,30 @@ namespace V2G.Sim.Simulation
             Charger.Vehicle.TargetSocPercent = scenario.TargetSocPercent;
             Charger.Vehicle.MinimumSocPercent = scenario.MinimumSocPercent;
             Charger.Vehicle.CanDischarge = scenario.VehicleCanDischarge;
+            switch (protocol)
+            {
+                case "sim":
+                    _vehicle = new SimpleVehicleDriver(Charger);
+                    break;
+                case "iso15118-20":
+                    link ??= new IsoLinkOptions();
+                    link.TargetSocPercent = scenario.TargetSocPercent;
+                    link.MinimumSocPercent = scenario.MinimumSocPercent;
+                    link.Bidirectional = scenario.VehicleCanDischarge;
+                    _vehicle = new IsoVehicleLink(Charger, link);
+                    break;
+                default:
+                    throw new ScenarioException($"unknown protocol '{protocol}' (known: iso15118-20, sim)");
+            }
         }
 
         public SimulatedCharger Charger { get; }
+
+        /// <summary>What drives the vehicle's side: the plain model or the ISO 15118-20 link.</summary>
+        public IVehicleDriver Vehicle => _vehicle;
+
+        /// <summary>Receives each new entry of the charger's message log (the ISO 15118-20 session), for --trace.</summary>
+        public System.IO.TextWriter Trace { get; set; }
 
         public RunResult Run(IRunObserver observer = null)
         {
@@ -54,8 +79,9 @@ namespace V2G.Sim.Simulation
             long nextSampleMs = 0;
             long nextProgressMs = 0;
             long settleUntilMs = -1;
-            ChargerState lastState = (ChargerState)(-1);
+            long statesSeen = 0;
             bool plugged = false;
+            long traced = 0;
 
             while (Charger.Clock.NowMs < endMs)
             {
@@ -67,17 +93,24 @@ namespace V2G.Sim.Simulation
                     Apply(ev, result, observer);
                 }
 
-                Charger.RunTick();
+                _vehicle.RunTick();
                 now = Charger.Clock.NowMs;
+                traced = WriteTrace(traced);
                 double t = now / 1000.0;
 
-                if (controller.State != lastState)
+                // Every transition, also those between two ticks (several messages in one exchange).
+                for (; statesSeen < controller.History.Total; statesSeen++)
                 {
-                    lastState = controller.State;
-                    string name = ChargerStateNames.Of(lastState);
+                    if (!controller.History.Holds(statesSeen))
+                    {
+                        continue;
+                    }
+
+                    string name = ChargerStateNames.Of(controller.History.StateAt(statesSeen));
+                    double at = controller.History.TimeAt(statesSeen) / 1000.0;
                     result.States.Add(name);
-                    result.StateMarks.Add(new StateMark(t, name));
-                    observer?.StateEntered(t, name);
+                    result.StateMarks.Add(new StateMark(at, name));
+                    observer?.StateEntered(at, name);
                 }
 
                 while (faultsSeen < controller.Faults.TotalRaised)
@@ -112,7 +145,7 @@ namespace V2G.Sim.Simulation
 
                 _pacer.WaitFor(now);
 
-                bool vehicleGone = plugged && !Charger.Vehicle.IsPlugged;
+                bool vehicleGone = plugged && !_vehicle.IsPlugged;
                 if (vehicleGone && settleUntilMs < 0)
                 {
                     settleUntilMs = now + SettleMs;
@@ -128,6 +161,34 @@ namespace V2G.Sim.Simulation
             return result;
         }
 
+        /// <summary>Writes the charger's message log entries added since the last call; returns the new total.</summary>
+        private long WriteTrace(long written)
+        {
+            if (Trace == null || _vehicle is not IsoVehicleLink iso)
+            {
+                return written;
+            }
+
+            MessageLog log = iso.SeccLog;
+            long pending = log.Total - written;
+            if (pending > log.Count)
+            {
+                Trace.WriteLine($"... {pending - log.Count} entries lost (the log ring is {log.Capacity} entries)");
+                pending = log.Count;
+            }
+
+            for (int i = log.Count - (int)pending; i < log.Count; i++)
+            {
+                TraceEntry e = log.Get(i);
+                string direction = e.Direction == MessageDirection.Received ? "EV>" : (e.Direction == MessageDirection.Sent ? "<EV" : "   ");
+                string response = e.ResponseTimeMs >= 0 ? $" ({e.ResponseTimeMs} ms)" : "";
+                string failure = e.Layer != FailureLayer.None ? $" FAILED in {FailureLayerNames.Of(e.Layer)}: {e.Failure}" : "";
+                Trace.WriteLine($"{e.TimeMs / 1000.0,10:0.000} {direction} {e.Message} {e.Details}{response}{failure}");
+            }
+
+            return log.Total;
+        }
+
         private void Apply(ScenarioEvent ev, RunResult result, IRunObserver observer)
         {
             long now = Charger.Clock.NowMs;
@@ -135,7 +196,7 @@ namespace V2G.Sim.Simulation
             switch (ev.Action)
             {
                 case "plug":
-                    Charger.Vehicle.PlugIn(now);
+                    _vehicle.PlugIn(now);
                     break;
                 case "unplug":
                     Charger.Controller.VehicleDisconnected();
@@ -150,7 +211,7 @@ namespace V2G.Sim.Simulation
                     Charger.Controller.RequestStop();
                     break;
                 case "vehicle_stop":
-                    Charger.Vehicle.RequestStop();
+                    _vehicle.RequestStop();
                     break;
                 case "release":
                     Charger.EmergencyStop.IsActive = false;
@@ -194,7 +255,7 @@ namespace V2G.Sim.Simulation
                     Charger.EmergencyStop.IsActive = true;
                     break;
                 case "vehicle_silent":
-                    Charger.Vehicle.GoSilent();
+                    _vehicle.GoSilent();
                     break;
                 case "overtemperature":
                     Charger.Stage.AmbientC = ev.Value > 0 ? ev.Value : 100;
@@ -323,7 +384,25 @@ namespace V2G.Sim.Simulation
             result.WallSeconds = _pacer.WallSeconds;
             result.FinalSocPercent = Charger.Battery.SocPercent;
             result.FinalState = ChargerStateNames.Of(c.State);
-            result.VehicleEndReason = Charger.Vehicle.EndReason;
+            result.VehicleEndReason = _vehicle.EndReason;
+            result.Protocol = _vehicle.Protocol;
+            if (_vehicle is IsoVehicleLink iso)
+            {
+                result.Security = iso.Security;
+                result.VehicleCertificatePresented = iso.VehicleCertificatePresented;
+                result.ChargeLoopMessages = iso.Evcc.ChargeLoopMessages;
+                result.LockstepStalls = iso.Lockstep.Stalls;
+                for (int i = 0; i < iso.SeccLog.Count; i++)
+                {
+                    TraceEntry e = iso.SeccLog.Get(i);
+                    if (e.Layer != FailureLayer.None)
+                    {
+                        result.SessionFailures.Add($"{e.TimeMs} ms {FailureLayerNames.Of(e.Layer)}: {e.Failure}");
+                    }
+                }
+            }
+
+            _vehicle.Dispose();
             result.LargestBreakingCurrentA = Math.Max(Charger.Positive.LargestBreakingCurrentA, Charger.Negative.LargestBreakingCurrentA);
             bool positiveSafe = !Charger.Positive.IsClosed || Charger.Positive.IsWelded;
             bool negativeSafe = !Charger.Negative.IsClosed || Charger.Negative.IsWelded;

@@ -78,8 +78,21 @@ namespace V2G.Sim.Plant.Board
 
         public SimVehicle Vehicle { get; }
 
-        /// <summary>One control period: plant steps, the vehicle's messages, then the controller's tick.</summary>
+        /// <summary>
+        /// When true (the default) the plain vehicle model speaks on the EV session port during the
+        /// plant steps; false when a protocol stack (the ISO 15118-20 EV simulator) drives the session.
+        /// </summary>
+        public bool SimpleVehicleEnabled { get; set; } = true;
+
+        /// <summary>One control period: plant steps (with the plain vehicle's messages), then the controller's tick.</summary>
         public void RunTick()
+        {
+            StepPlant();
+            TickController();
+        }
+
+        /// <summary>Advances the plant by one control period in <see cref="PlantStepMs"/> steps.</summary>
+        public void StepPlant()
         {
             int period = Settings.TickPeriodMs;
             for (int t = 0; t < period; t += PlantStepMs)
@@ -90,9 +103,16 @@ namespace V2G.Sim.Plant.Board
                 Grid.Step(PlantStepMs);
                 Meter.Step(Circuit.PowerW + Stage.LossW, PlantStepMs);
                 Watchdog.Check();
-                Vehicle.Step(Clock.NowMs);
+                if (SimpleVehicleEnabled)
+                {
+                    Vehicle.Step(Clock.NowMs);
+                }
             }
+        }
 
+        /// <summary>The controller's tick, as the device's control thread runs it at the end of each period.</summary>
+        public void TickController()
+        {
             Controller.Tick();
         }
     }
