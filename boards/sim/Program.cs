@@ -37,7 +37,7 @@ namespace V2G.Sim
                 scenario = File.Exists(options.Scenario) ? ScenarioFile.Load(options.Scenario) : BuiltInScenarios.Get(options.Scenario);
 
                 // Setting the runner up checks the scenario's settings and injections before anything runs.
-                var link = new IsoLinkOptions { Tls = options.Tls, MutualAuthentication = options.MutualAuthentication };
+                var link = new IsoLinkOptions { Tls = options.Tls, MutualAuthentication = options.MutualAuthentication, ListenEndPoint = options.Listen, PkiDirectory = options.PkiDirectory };
                 runner = new ScenarioRunner(scenario, options.Speed, options.SampleMs, options.Protocol, link);
             }
             catch (Exception e) when (e is ArgumentException || e is ScenarioException)
@@ -48,7 +48,12 @@ namespace V2G.Sim
             }
 
             string pace = options.Speed <= 0 ? "as fast as possible" : (options.Speed == 1 ? "real time" : $"{options.Speed}x real time");
-            string over = options.Protocol == "sim" ? "plain vehicle model" : (options.Tls ? (options.MutualAuthentication ? "ISO 15118-20 over TLS 1.3, mutual authentication" : "ISO 15118-20 over TLS 1.3") : "ISO 15118-20 over TCP");
+            if (runner.Vehicle is ExternalVehicleListener listener)
+            {
+                Console.WriteLine($"listening for a vehicle on {listener.EndPoint}{(listener.SdpUnavailable ? " (SDP port busy: give vehicles the address)" : ", SDP on UDP 15118")}");
+            }
+
+            string over = options.Protocol == "sim" ? "plain vehicle model" : options.Protocol == "listen" ? "ISO 15118-20 with a vehicle outside the simulator" : (options.Tls ? (options.MutualAuthentication ? "ISO 15118-20 over TLS 1.3, mutual authentication" : "ISO 15118-20 over TLS 1.3") : "ISO 15118-20 over TCP");
             Console.WriteLine($"scenario {scenario.Name}: {scenario.Description} ({over}, {pace})");
 
             var observer = new ConsoleObserver();
@@ -108,7 +113,7 @@ namespace V2G.Sim
             Console.WriteLine();
             Console.WriteLine($"result            {r.Result} (final state {r.FinalState}, output {(r.EndedSafe ? "safe" : "NOT SAFE")})");
             Console.WriteLine($"states            {string.Join(" > ", r.States)}");
-            if (r.Protocol == "iso15118-20")
+            if (r.Protocol != "sim")
             {
                 Console.WriteLine($"ISO 15118-20      over {r.Security}{(r.VehicleCertificatePresented ? " with the vehicle's certificate" : "")}, {r.ChargeLoopMessages} charge-loop messages");
                 foreach (string failure in r.SessionFailures)

@@ -16,6 +16,10 @@ usage: dotnet run --project boards/sim -- [options]
   --protocol P          the vehicle's protocol: iso15118-20 (the SECC and the EV simulator over
                         real loopback sockets, in lockstep) or sim (a plain vehicle model on the
                         controller's port); default iso15118-20
+  --listen ADDR:PORT    be the charger for a vehicle outside the simulator (the EV simulator tool
+                        on a bench, tools/evsim): listen there, announce by SDP, run in real time;
+                        with --tls the charger's root CA and a vehicle certificate are written to
+                        --pki-dir (default .)
   --tls                 ISO 15118-20 over TLS 1.3 (a fresh secp521r1 test PKI)
   --tls-mutual          TLS 1.3 with mutual authentication (the vehicle's certificate required)
   --trace FILE          write the charger's decoded ISO 15118-20 message log
@@ -41,6 +45,10 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
         public bool MutualAuthentication { get; private set; }
 
         public string TracePath { get; private set; }
+
+        public System.Net.IPEndPoint Listen { get; private set; }
+
+        public string PkiDirectory { get; private set; } = ".";
 
         /// <summary>Simulated seconds per wall second; 0 = as fast as the host runs.</summary>
         public double Speed { get; private set; }
@@ -76,6 +84,16 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
                         }
 
                         break;
+                    case "--listen":
+                        if (!System.Net.IPEndPoint.TryParse(Value(args, ref i, a), out System.Net.IPEndPoint listen))
+                        {
+                            throw new ArgumentException("--listen needs ADDRESS:PORT, e.g. [::1]:50000");
+                        }
+
+                        o.Listen = listen;
+                        o.Protocol = "listen";
+                        break;
+                    case "--pki-dir": o.PkiDirectory = Value(args, ref i, a); break;
                     case "--tls": o.Tls = true; break;
                     case "--tls-mutual": o.Tls = true; o.MutualAuthentication = true; break;
                     case "--trace": o.TracePath = Value(args, ref i, a); break;
@@ -110,9 +128,15 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
                 }
             }
 
-            if (o.Tls && o.Protocol != "iso15118-20")
+            if (o.Tls && o.Protocol == "sim")
             {
-                throw new ArgumentException("--tls needs --protocol iso15118-20");
+                throw new ArgumentException("--tls needs ISO 15118-20, not --protocol sim");
+            }
+
+            if (o.Protocol == "listen" && o.Speed != 1)
+            {
+                // An outside vehicle lives in wall time: simulated time must follow it.
+                o.Speed = 1;
             }
 
             return o;

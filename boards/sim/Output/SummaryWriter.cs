@@ -24,7 +24,7 @@ namespace V2G.Sim.Output
             w.WriteString("scenario", r.Scenario);
             w.WriteString("result", r.Result);
             w.WriteString("protocol", r.Protocol);
-            if (r.Protocol == "iso15118-20")
+            if (r.Protocol != "sim")
             {
                 w.WriteString("security", r.Security);
                 w.WriteBoolean("vehicle_certificate", r.VehicleCertificatePresented);

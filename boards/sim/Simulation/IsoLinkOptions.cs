@@ -19,6 +19,15 @@ namespace V2G.Sim.Simulation
 
         public double MinimumSocPercent { get; set; } = 10;
 
+        /// <summary>
+        /// For a vehicle outside the simulator (--listen): the address and port the charger listens on
+        /// (port 0 = any free port).
+        /// </summary>
+        public System.Net.IPEndPoint ListenEndPoint { get; set; }
+
+        /// <summary>With --listen and TLS: where the charger's root CA (charger-root.cer) and a vehicle certificate (vehicle.pfx, password "v2g") are written for the outside vehicle.</summary>
+        public string PkiDirectory { get; set; } = ".";
+
         /// <summary>Time from plug-in to SDP: the control pilot and SLAC, which come with the CCS work, ms.</summary>
         public int CommunicationSetupMs { get; set; } = 2000;
     }

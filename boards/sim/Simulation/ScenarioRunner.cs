@@ -3,6 +3,7 @@ using V2G.Firmware.Faults;
 using V2G.Firmware.Session;
 using V2G.Firmware.Settings;
 using V2G.Protocol.Trace;
+using V2G.Sim.Net;
 using V2G.Sim.Plant.Board;
 using V2G.Sim.Scenarios;
 
@@ -55,8 +56,21 @@ namespace V2G.Sim.Simulation
                     link.Bidirectional = scenario.VehicleCanDischarge;
                     _vehicle = new IsoVehicleLink(Charger, link);
                     break;
+                case "listen":
+                    link ??= new IsoLinkOptions();
+                    V2gPki pki = null;
+                    if (link.Tls)
+                    {
+                        pki = new V2gPki();
+                        System.IO.Directory.CreateDirectory(link.PkiDirectory);
+                        System.IO.File.WriteAllBytes(System.IO.Path.Combine(link.PkiDirectory, "charger-root.cer"), pki.Root.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Cert));
+                        System.IO.File.WriteAllBytes(System.IO.Path.Combine(link.PkiDirectory, "vehicle.pfx"), pki.Vehicle.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "v2g"));
+                    }
+
+                    _vehicle = new ExternalVehicleListener(Charger, link.ListenEndPoint ?? new System.Net.IPEndPoint(System.Net.IPAddress.IPv6Loopback, 0), pki, link.MutualAuthentication);
+                    break;
                 default:
-                    throw new ScenarioException($"unknown protocol '{protocol}' (known: iso15118-20, sim)");
+                    throw new ScenarioException($"unknown protocol '{protocol}' (known: iso15118-20, sim, listen)");
             }
         }
 
@@ -161,15 +175,30 @@ namespace V2G.Sim.Simulation
             return result;
         }
 
+        private static void AddSessionFailures(RunResult result, MessageLog log)
+        {
+            for (int i = 0; i < log.Count; i++)
+            {
+                TraceEntry e = log.Get(i);
+                if (e.Layer != FailureLayer.None)
+                {
+                    result.SessionFailures.Add($"{e.TimeMs} ms {FailureLayerNames.Of(e.Layer)}: {e.Failure}");
+                }
+            }
+        }
+
+        /// <summary>The charger's message log, whichever vehicle driver runs the ISO 15118-20 session.</summary>
+        private MessageLog SeccLog => _vehicle is IsoVehicleLink iso ? iso.SeccLog : (_vehicle as ExternalVehicleListener)?.SeccLog;
+
         /// <summary>Writes the charger's message log entries added since the last call; returns the new total.</summary>
         private long WriteTrace(long written)
         {
-            if (Trace == null || _vehicle is not IsoVehicleLink iso)
+            MessageLog log = SeccLog;
+            if (Trace == null || log == null)
             {
                 return written;
             }
 
-            MessageLog log = iso.SeccLog;
             long pending = log.Total - written;
             if (pending > log.Count)
             {
@@ -386,20 +415,20 @@ namespace V2G.Sim.Simulation
             result.FinalState = ChargerStateNames.Of(c.State);
             result.VehicleEndReason = _vehicle.EndReason;
             result.Protocol = _vehicle.Protocol;
+            if (_vehicle is ExternalVehicleListener listener)
+            {
+                result.Security = listener.Security;
+                result.VehicleCertificatePresented = listener.VehicleCertificatePresented;
+                AddSessionFailures(result, listener.SeccLog);
+            }
+
             if (_vehicle is IsoVehicleLink iso)
             {
                 result.Security = iso.Security;
                 result.VehicleCertificatePresented = iso.VehicleCertificatePresented;
                 result.ChargeLoopMessages = iso.Evcc.ChargeLoopMessages;
                 result.LockstepStalls = iso.Lockstep.Stalls;
-                for (int i = 0; i < iso.SeccLog.Count; i++)
-                {
-                    TraceEntry e = iso.SeccLog.Get(i);
-                    if (e.Layer != FailureLayer.None)
-                    {
-                        result.SessionFailures.Add($"{e.TimeMs} ms {FailureLayerNames.Of(e.Layer)}: {e.Failure}");
-                    }
-                }
+                AddSessionFailures(result, iso.SeccLog);
             }
 
             _vehicle.Dispose();
