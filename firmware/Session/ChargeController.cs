@@ -419,6 +419,13 @@ namespace V2G.Firmware.Session
                 return false;
             }
 
+            // While the output is live, a maximum below the voltage the vehicle shows now is nonsense
+            // (a corrupted message): applying it would make the converter's voltage limit reverse the current.
+            if (update && limits.MaxVoltageV < _m.ConnectorVoltageV - _settings.PreChargeToleranceV)
+            {
+                return false;
+            }
+
             double dischargeCurrentA = Numeric.Abs(limits.MaxDischargeCurrentA);
             double dischargePowerW = Numeric.Abs(limits.MaxDischargePowerW);
             if (update && !_dischargeAgreed)

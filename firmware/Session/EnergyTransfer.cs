@@ -110,7 +110,18 @@ namespace V2G.Firmware.Session
             _currentCommandA = current;
             _limitedBy = reason;
             _limited = reason != PowerLimitReason.None && reason != PowerLimitReason.Ramp;
-            _powerStage.SetCurrentTarget(current, limits.MaxVoltageV);
+            _powerStage.SetCurrentTarget(current, VoltageLimitV(limits.MaxVoltageV, m.ConnectorVoltageV));
+        }
+
+        /// <summary>
+        /// The converter's voltage limit: the maximum in force, but never below the voltage the
+        /// vehicle shows now. A bidirectional converter's voltage loop pulls current out of a battery
+        /// that sits above its voltage limit; a limit may stop charging, it must never reverse it.
+        /// Over-voltage itself is the supervisor's to judge.
+        /// </summary>
+        public static double VoltageLimitV(double maxVoltageV, double connectorVoltageV)
+        {
+            return Numeric.Max(maxVoltageV, connectorVoltageV);
         }
 
         /// <summary>Ramps the current reference toward zero at the stop ramp; returns the new reference.</summary>

@@ -49,7 +49,8 @@ namespace V2G.Firmware.Session
 
             if (!_opened)
             {
-                double reference = _powerStage.Mode == PowerStageMode.CurrentControl ? _transfer.RampDown(periodMs, _voltageLimitV) : 0;
+                double voltageLimitV = EnergyTransfer.VoltageLimitV(_voltageLimitV, m.ConnectorVoltageV);
+                double reference = _powerStage.Mode == PowerStageMode.CurrentControl ? _transfer.RampDown(periodMs, voltageLimitV) : 0;
                 double measured = m.CurrentA < 0 ? -m.CurrentA : m.CurrentA;
                 if (reference == 0 && measured <= _settings.ContactorOpenCurrentA)
                 {

@@ -135,6 +135,35 @@ namespace V2G.UnitTests.Session
         }
 
         [TestMethod]
+        public void ALoopLimitUpdateWithAMaximumBelowThePresentVoltageIsRefused()
+        {
+            // Found by the fuzzer: a corrupted DC_ChargeLoopReq declaring 352 V under a 370 V battery.
+            ControllerRig rig = ControllerRig.ChargingAt(16000);
+            EvLimits limits = ControllerRig.VehicleLimits();
+            limits.MaxVoltageV = rig.BatteryVoltageV - 18;
+
+            Assert.IsFalse(rig.Controller.SetVehicleLimits(ref limits));
+            Assert.AreEqual(450.0, rig.Controller.Limits.MaxVoltageV, "the limits in force are unchanged");
+        }
+
+        [TestMethod]
+        public void TheConvertersVoltageLimitIsNeverBelowThePresentVoltage()
+        {
+            // A voltage limit under the battery would make a bidirectional converter pull current out of it.
+            ControllerRig rig = ControllerRig.ChargingAt(16000);
+            EvLimits limits = ControllerRig.VehicleLimits();
+            limits.MaxVoltageV = rig.BatteryVoltageV - 5; // within the tolerance, so accepted
+
+            Assert.IsTrue(rig.Controller.SetVehicleLimits(ref limits));
+            rig.TicksWithVehicle(3);
+            Assert.IsTrue(rig.Stage.VoltageLimitV >= rig.BatteryVoltageV, "voltage limit " + rig.Stage.VoltageLimitV.ToString("F1"));
+
+            rig.Controller.StopEnergyTransfer();
+            rig.TicksWithVehicle(1);
+            Assert.IsTrue(rig.Stage.VoltageLimitV >= rig.BatteryVoltageV, "during the stop ramp too");
+        }
+
+        [TestMethod]
         public void AChargeOnlySessionCannotTurnBidirectionalInTheLoop()
         {
             ControllerRig rig = new ControllerRig();
