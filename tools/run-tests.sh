@@ -20,4 +20,6 @@ if [ "${#needed[@]}" -gt 0 ]; then
   fi
 fi
 
-dotnet test nanoframework.sln --nologo "$@"
+# One test assembly at a time: some tests keep real-time deadlines (a bench vehicle's 0.5 s charge loop),
+# and on a 2-core machine assemblies running side by side would starve them.
+dotnet test nanoframework.sln --nologo "$@" -- RunConfiguration.MaxCpuCount=1
