@@ -47,7 +47,10 @@ namespace V2G.Sim.Net
                     ?? (ssl.RemoteCertificate == null ? null : new X509Certificate2(ssl.RemoteCertificate));
             }
 
-            _ = Task.Run(PumpAsync);
+            // A thread of its own, not the thread pool: a host that blocks pool threads (a simulation
+            // paced to wall time, a test) must never delay delivery past a 0.5 s protocol deadline.
+            var pump = new Thread(Pump) { IsBackground = true, Name = "v2g-connection-receive" };
+            pump.Start();
         }
 
         /// <summary>The peer's address and port.</summary>
@@ -196,14 +199,14 @@ namespace V2G.Sim.Net
         /// <inheritdoc />
         public void Dispose() => Close();
 
-        private async Task PumpAsync()
+        private void Pump()
         {
             byte[] chunk = new byte[ChunkBytes];
             try
             {
                 while (!_closed)
                 {
-                    int n = await _stream.ReadAsync(chunk.AsMemory(), _closing.Token).ConfigureAwait(false);
+                    int n = _stream.Read(chunk, 0, chunk.Length);
                     if (n == 0)
                     {
                         break;

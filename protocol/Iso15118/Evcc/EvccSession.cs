@@ -688,8 +688,10 @@ namespace V2G.Protocol.Iso15118.Evcc
 
             if (now - _sentAtMs >= _responseTimeoutMs)
             {
+                // Named before Fail, which forgets what was awaited.
+                string awaited = ResponseNames[_awaiting == None ? 0 : _awaiting];
                 TraceEntry f = Fail(now, FailureLayer.Session, "response_timeout", EvccEndReasons.ResponseTimeout);
-                f.Details.Append("waiting for ").Append(ResponseNames[_awaiting == None ? 0 : _awaiting]).Append(" ").Append(_responseTimeoutMs).Append(" ms");
+                f.Details.Append("waiting for ").Append(awaited).Append(" ").Append(_responseTimeoutMs).Append(" ms");
             }
 
             return false;

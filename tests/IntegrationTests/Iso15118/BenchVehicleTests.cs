@@ -19,6 +19,18 @@ namespace V2G.IntegrationTests.Iso15118
     [DoNotParallelize]
     public class BenchVehicleTests
     {
+        private static string Tail(V2G.Protocol.Trace.MessageLog log)
+        {
+            var text = new System.Text.StringBuilder();
+            for (int i = System.Math.Max(0, log.Count - 12); i < log.Count; i++)
+            {
+                var e = log.Get(i);
+                text.Append($"  {e.TimeMs} {e.Direction} {e.Message} {e.Details} {e.Failure}\n");
+            }
+
+            return text.ToString();
+        }
+
         [TestMethod]
         [Timeout(120000, CooperativeCancellation = true)]
         public void TheBenchVehicleChargesAndDischargesOnAListeningChargerOverMutualTls()
@@ -49,7 +61,7 @@ namespace V2G.IntegrationTests.Iso15118
             bool vehicleOk = vehicle.Run(CancellationToken.None);
             RunResult result = chargerRun.Wait(60000) ? chargerRun.Result : null;
 
-            Assert.IsTrue(vehicleOk, $"vehicle: {vehicle.Session.EndReason} {vehicle.Session.Failure}");
+            Assert.IsTrue(vehicleOk, $"vehicle: {vehicle.Session.EndReason} {vehicle.Session.Failure}\nvehicle log:\n{Tail(vehicle.Session.Log)}\ncharger log:\n{Tail(listener.SeccLog)}");
             Assert.AreEqual("vehicle_stop", vehicle.Session.EndReason);
             StringAssert.StartsWith(vehicle.Security, "tls13 ");
             Assert.IsNotNull(result, "the charger's run ended after the vehicle left");
