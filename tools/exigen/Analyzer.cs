@@ -13,7 +13,8 @@ namespace Exigen
         public const int DefaultArrayCap = 64;      // maxOccurs unbounded or above this
         public const int DefaultStringCap = 256;    // strings without maxLength
         public const int DefaultBinaryCap = 1024;   // binary without length/maxLength
-        public const int BigIntegerCap = 32;        // magnitude bytes of unbounded xs:integer (X.509 serials take up to 20)
+        public const int BigIntegerCap = 32;
+        public const int GroupArrayCap = 4;         // elements inside a repeated sequence/choice (xmldsig KeyInfo, X509Data ...)        // magnitude bytes of unbounded xs:integer (X.509 serials take up to 20)
         const string Xsd = "http://www.w3.org/2001/XMLSchema";
 
         public readonly XmlSchemaSet Set = new XmlSchemaSet();
@@ -108,9 +109,16 @@ namespace Exigen
             ci.Name = UniqueName(baseName, ct.QualifiedName.IsEmpty ? elementName.Namespace : ct.QualifiedName.Namespace);
             ci.SortKey = ct.QualifiedName.IsEmpty ? elementName : ct.QualifiedName;
             if (ct.IsAbstract) ci.Unsupported = "abstract type";
-            else if (ct.IsMixed) ci.Unsupported = "mixed content";
             else if (ct.AttributeWildcard != null) ci.Unsupported = "attribute wildcard";
             if (ci.Unsupported != null) return ci;
+            if (ct.IsMixed)
+            {
+                // Untyped CH strings of mixed content go into the value table of the element's qname.
+                ci.Mixed = true;
+                ci.TextField = new FieldInfo { Name = "Text", Kind = FieldKind.Content, QName = elementName,
+                    Value = new ValueInfo { Kind = ValueKind.String, CsType = "ExiString", Capacity = DefaultStringCap } };
+                _stringFields.Add(ci.TextField);
+            }
             try
             {
                 CollectFields(ci);
@@ -278,9 +286,9 @@ namespace Exigen
                 var f = new FieldInfo { Name = names.Contains("Value") ? "ContentValue" : "Value", Kind = FieldKind.Content, QName = XmlQualifiedName.Empty, Value = vi };
                 AddField(ci, f);
             }
-            else if (ct.ContentType == XmlSchemaContentType.ElementOnly)
+            else if (ct.ContentType == XmlSchemaContentType.ElementOnly || ct.ContentType == XmlSchemaContentType.Mixed)
             {
-                CollectParticle(ci, ct.ContentTypeParticle, false, names);
+                CollectParticle(ci, ct.ContentTypeParticle, false, false, names);
             }
             else if (ct.ContentType != XmlSchemaContentType.Empty)
             {
@@ -302,7 +310,7 @@ namespace Exigen
 
         static int Occurs(decimal d) => d == decimal.MaxValue ? -1 : (int)d;
 
-        void CollectParticle(ComplexInfo ci, XmlSchemaParticle p, bool optionalContext, HashSet<string> names)
+        void CollectParticle(ComplexInfo ci, XmlSchemaParticle p, bool optionalContext, bool group, HashSet<string> names)
         {
             int min = Occurs(p.MinOccurs), max = Occurs(p.MaxOccurs);
             if (max == 0) return;
@@ -313,6 +321,7 @@ namespace Exigen
                     var members = Members(el);
                     bool repeated = max != 1;
                     if (repeated && members.Count != 1) throw new NotSupportedException("repeated substitution group");
+                    if (repeated && group) throw new NotSupportedException("repeated element in a repeated group");
                     foreach (var m in members)
                     {
                         var f = new FieldInfo { Name = Safe(m.QualifiedName.Name), Kind = FieldKind.Element, QName = m.QualifiedName };
@@ -327,26 +336,28 @@ namespace Exigen
                             f.Value = vi;
                         }
                         else continue;
-                        f.IsArray = repeated;
-                        f.MinOccurs = min;
-                        f.MaxOccurs = max;
-                        f.Capacity = repeated ? (max < 0 || max > DefaultArrayCap ? DefaultArrayCap : max) : 1;
-                        f.Optional = !repeated && (optionalContext || min == 0 || members.Count > 1);
+                        f.IsArray = repeated || group;
+                        f.MinOccurs = group ? 0 : min;
+                        f.MaxOccurs = group ? -1 : max;
+                        f.Capacity = group ? GroupArrayCap : repeated ? (max < 0 || max > DefaultArrayCap ? DefaultArrayCap : max) : 1;
+                        f.Optional = !f.IsArray && (optionalContext || min == 0 || members.Count > 1);
                         if (!names.Add(f.Name)) throw new NotSupportedException("duplicate member " + f.Name);
                         AddField(ci, f);
                     }
                     break;
                 }
                 case XmlSchemaSequence seq:
-                    if (max != 1) throw new NotSupportedException("repeated sequence");
-                    foreach (XmlSchemaParticle c in seq.Items) CollectParticle(ci, c, optionalContext || min == 0, names);
+                    if (max != 1 && max != -1) throw new NotSupportedException("sequence repeated a bounded number of times");
+                    // A repeated group: its elements become arrays (order across members is not kept).
+                    foreach (XmlSchemaParticle c in seq.Items) CollectParticle(ci, c, optionalContext || min == 0, group || max != 1, names);
                     break;
                 case XmlSchemaChoice ch:
-                    if (max != 1) throw new NotSupportedException("repeated choice");
-                    foreach (XmlSchemaParticle c in ch.Items) CollectParticle(ci, c, true, names);
+                    if (max != 1 && max != -1) throw new NotSupportedException("choice repeated a bounded number of times");
+                    foreach (XmlSchemaParticle c in ch.Items) CollectParticle(ci, c, true, group || max != 1, names);
                     break;
                 case XmlSchemaAny:
-                    throw new NotSupportedException("wildcard");
+                    // SE(*): no member; the decoder skips the element (built-in grammar), the encoder never emits it.
+                    break;
                 default:
                     if (p.GetType().Name.Contains("Empty")) return;
                     throw new NotSupportedException("particle " + p.GetType().Name);
@@ -360,6 +371,55 @@ namespace Exigen
             string r = new string(chars);
             if (char.IsDigit(r[0])) r = "_" + r;
             return Keywords.Contains(r) ? "@" + r : r;
+        }
+
+        // ---------------------------------------------------------------- string table (qnames)
+
+        /// <summary>
+        /// Initial entries of each URI partition and its local-name partition (EXI 1.0 Appendix D): "", the
+        /// XML namespace (4 names), XMLSchema-instance (2), XMLSchema (46 built-in type names), then the
+        /// schema's target namespaces sorted; local names of every element, attribute and named type
+        /// declared in the schema, per namespace. Returns the local-name counts in URI order.
+        /// </summary>
+        public List<int> InitialLocalNameCounts()
+        {
+            var byNs = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            void Add(XmlQualifiedName q)
+            {
+                if (q.IsEmpty || q.Namespace == Xsd) return;
+                if (!byNs.TryGetValue(q.Namespace, out var set)) byNs[q.Namespace] = set = new HashSet<string>(StringComparer.Ordinal);
+                set.Add(q.Name);
+            }
+            var seen = new HashSet<XmlSchemaType>();
+            void Type(XmlSchemaType t)
+            {
+                if (t == null || !seen.Add(t)) return;
+                Add(t.QualifiedName);
+                if (!(t is XmlSchemaComplexType ct)) return;
+                foreach (XmlSchemaAttribute a in ct.AttributeUses.Values) Add(a.QualifiedName);
+                Particle(ct.ContentTypeParticle);
+            }
+            void Particle(XmlSchemaParticle p)
+            {
+                switch (p)
+                {
+                    case XmlSchemaElement e: Add(e.QualifiedName); Type(e.ElementSchemaType); break;
+                    case XmlSchemaGroupBase g: foreach (XmlSchemaParticle c in g.Items) Particle(c); break;
+                }
+            }
+            foreach (XmlSchemaElement e in Set.GlobalElements.Values) { Add(e.QualifiedName); Type(e.ElementSchemaType); }
+            foreach (XmlSchemaAttribute a in Set.GlobalAttributes.Values) Add(a.QualifiedName);
+            foreach (XmlSchemaType t in Set.GlobalTypes.Values) Type(t);
+            const string XmlNs = "http://www.w3.org/XML/1998/namespace", Xsi = "http://www.w3.org/2001/XMLSchema-instance";
+            var counts = new List<int>
+            {
+                byNs.TryGetValue("", out var none) ? none.Count : 0,
+                4 + (byNs.TryGetValue(XmlNs, out var x) ? x.Count(n => n != "base" && n != "id" && n != "lang" && n != "space") : 0),
+                2 + (byNs.TryGetValue(Xsi, out var xsi) ? xsi.Count(n => n != "nil" && n != "type") : 0),
+                46,
+            };
+            foreach (var ns in byNs.Keys.Where(n => n != "" && n != XmlNs && n != Xsi).OrderBy(n => n, StringComparer.Ordinal)) counts.Add(byNs[ns].Count);
+            return counts;
         }
 
         // ---------------------------------------------------------------- grammars

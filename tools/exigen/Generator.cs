@@ -460,10 +460,10 @@ namespace Exigen
                 if (d.Prods.Count == 1)
                 {
                     // One production: the event code must be 0.
-                    w.Line("    e = r.ExpectEventCode(" + d.Width + ", 0);");
+                    w.Line(d.Width == 1 ? "    e = r.ExpectZeroBit();" : "    e = r.ExpectEventCode(" + d.Width + ", 0);");
                     w.Line("    if (e != ExiError.Ok) return e;");
                     var body = new CodeWriter();
-                    DecodeAction(body, c, d.Prods[0]);
+                    DecodeAction(body, c, d.Prods[0], true);
                     foreach (var l in body.ToString().TrimEnd('\n').Split('\n')) w.Line("    " + l);
                     continue;
                 }
@@ -476,13 +476,13 @@ namespace Exigen
                     var p = d.Prods[i];
                     w.Line("        case " + i + ":");
                     var body = new CodeWriter();
-                    DecodeAction(body, c, p);
+                    DecodeAction(body, c, p, false);
                     foreach (var l in body.ToString().TrimEnd('\n').Split('\n')) w.Line("            " + l);
                 }
                 w.Line("        default:");
                 w.Line("            return ExiError.UnexpectedEvent;");
                 w.Line("    }");
-                if (d.Prods.Any(p => p.Kind != ProdKind.EE && p.Field != null)) w.Line("    break;");
+                if (d.Prods.Any(Continues)) w.Line("    break;");
             }
             w.Line("default:");
             w.Line("    return ExiError.UnexpectedEvent;");
@@ -491,11 +491,48 @@ namespace Exigen
             w.Close();
         }
 
-        void DecodeAction(CodeWriter w, ComplexInfo c, NProd p)
+        static bool Continues(NProd p) => p.Kind != ProdKind.EE && (p.Field != null || p.Kind == ProdKind.SEAny || p.Kind == ProdKind.CH);
+
+        /// <summary>
+        /// Moves to the production's next state: a direct jump (<c>goto case</c>, no trip through the loop
+        /// and the switch) when the state is a constant and <paramref name="direct"/> (the code is not
+        /// inside the event-code switch); else an assignment and a break to the state loop.
+        /// </summary>
+        /// <returns>True if the code assigned <c>state</c> (and needs the break to the loop).</returns>
+        bool Transition(CodeWriter w, ComplexInfo c, NProd p, string counter, bool direct, bool breakAfter)
+        {
+            string next = NextState(c, p, counter);
+            if (direct && p.Advance == null)
+            {
+                w.Line("goto case " + next + ";");
+                return false;
+            }
+            w.Line("state = " + next + ";");
+            if (breakAfter) w.Line("break;");
+            return true;
+        }
+
+        void DecodeAction(CodeWriter w, ComplexInfo c, NProd p, bool direct)
         {
             if (p.Kind == ProdKind.EE)
             {
                 w.Line("return ExiError.Ok;");
+                return;
+            }
+            if (p.Kind == ProdKind.CH && p.Field == null)
+            {
+                // Mixed content: an untyped string, kept in the value table, not in the object.
+                w.Line("e = r.SkipString(" + c.TextField.QNameId + ");");
+                Check(w);
+                Transition(w, c, p, null, direct, true);
+                return;
+            }
+            if (p.Kind == ProdKind.SEAny)
+            {
+                // Wildcard: the element is decoded with the built-in grammar and skipped.
+                w.Line("e = r.SkipAnyElement();");
+                Check(w);
+                Transition(w, c, p, null, direct, true);
                 return;
             }
             if (p.Field == null)
@@ -522,8 +559,7 @@ namespace Exigen
             }
             if (f.IsArray) w.Line(Count(f) + "++;");
             else if (f.Optional) w.Line(Has(f) + " = true;");
-            w.Line("state = " + NextState(c, p, Count(f)) + ";");
-            w.Line("break;");
+            Transition(w, c, p, Count(f), direct, true);
         }
 
         void EmitEncode(CodeWriter w, ComplexInfo c)
@@ -550,10 +586,10 @@ namespace Exigen
                 for (int i = 0; i < d.Prods.Count && !unconditional; i++)
                 {
                     var p = d.Prods[i];
-                    if (p.Kind != ProdKind.EE && p.Field != null) continues = true;
+
                     string cond;
-                    if (p.Kind == ProdKind.EE || p.Kind == ProdKind.CH) cond = null;
-                    else if (p.Field == null) continue;
+                    if (p.Kind == ProdKind.EE || (p.Kind == ProdKind.CH && p.Field != null)) cond = null;
+                    else if (p.Field == null) continue; // mixed CH, SE(*), unsupported members: never emitted
                     else if (p.Field.IsArray) cond = Counter(p.Field) + " < " + Count(p.Field);
                     else if (p.Field.Optional) cond = Has(p.Field);
                     else cond = null;
@@ -566,9 +602,9 @@ namespace Exigen
                     }
                     else body.Open((firstBranch ? "if (" : "else if (") + cond + ")");
                     firstBranch = false;
-                    body.Line("e = w.WriteBits(" + d.Width + ", " + i + ");");
+                    body.Line(d.Width == 1 && i == 0 ? "e = w.WriteZeroBit();" : "e = w.WriteBits(" + d.Width + ", " + i + ");");
                     Check(body);
-                    EncodeAction(body, c, p);
+                    continues |= EncodeAction(body, c, p);
                     if (braces) body.Close();
                 }
                 if (!unconditional)
@@ -594,12 +630,13 @@ namespace Exigen
             w.Close();
         }
 
-        void EncodeAction(CodeWriter w, ComplexInfo c, NProd p)
+        /// <returns>True if the code assigned <c>state</c> (and needs the break to the loop).</returns>
+        bool EncodeAction(CodeWriter w, ComplexInfo c, NProd p)
         {
             if (p.Kind == ProdKind.EE)
             {
                 w.Line("return ExiError.Ok;");
-                return;
+                return false;
             }
             var f = p.Field;
             string t = f.IsArray ? f.Name + "[" + Counter(f) + "]" : f.Name;
@@ -614,7 +651,7 @@ namespace Exigen
                 WriteValue(w, f.Value, t, p.Kind == ProdKind.SE);
             }
             if (f.IsArray) w.Line(Counter(f) + "++;");
-            w.Line("state = " + NextState(c, p, Counter(f)) + ";");
+            return Transition(w, c, p, Counter(f), true, false);
         }
 
         // ---------------------------------------------------------------- document
@@ -642,6 +679,8 @@ namespace Exigen
             w.Line("public const int RootEventCodeBits = " + width + ";");
             w.Line("private readonly ExiBitReader _reader = new ExiBitReader();");
             w.Line("private readonly ExiBitWriter _writer = new ExiBitWriter();");
+            w.Line("/// <summary>Local names initially in each URI partition (EXI 1.0 Appendix D), in URI order; for wildcard content.</summary>");
+            w.Line("private static readonly int[] InitialLocalNames = { " + string.Join(", ", _a.InitialLocalNameCounts()) + " };");
             w.Line("/// <summary>The root element of the last decode, or the one to encode.</summary>");
             w.Line("public " + rootEnum + " Root = " + rootEnum + ".None;");
             var supported = new List<(int index, XmlSchemaElement el, ComplexInfo ci, ValueInfo vi, string name)>();
@@ -669,6 +708,7 @@ namespace Exigen
             w.Line("ExiBitReader r = _reader;");
             w.Line("ExiError e = r.Reset(buffer, offset, length);");
             w.Line("if (e != ExiError.Ok) return e;");
+            w.Line("r.SetNameTables(InitialLocalNames);");
             w.Line("e = r.ReadHeader();");
             w.Line("if (e != ExiError.Ok) return e;");
             w.Line("int ec;");

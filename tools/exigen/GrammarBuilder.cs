@@ -17,6 +17,8 @@ namespace Exigen
         readonly Analyzer _a;
         readonly ComplexInfo _ci;
         readonly List<NState> _n;
+        int _attrStart = int.MaxValue;   // NFA states from here on are attribute-use states
+        int _content = -1;               // first state of the content grammar
 
         public GrammarBuilder(Analyzer a, ComplexInfo ci)
         {
@@ -49,7 +51,7 @@ namespace Exigen
                 s.Prods.Add(new NProd { Kind = ProdKind.CH, Field = _ci.Fields.First(f => f.Kind == FieldKind.Content), Target = end.Id });
                 content = s.Id;
             }
-            else if (ct.ContentType == XmlSchemaContentType.ElementOnly)
+            else if (ct.ContentType == XmlSchemaContentType.ElementOnly || ct.ContentType == XmlSchemaContentType.Mixed)
             {
                 content = Particle(ct.ContentTypeParticle, end.Id);
             }
@@ -58,6 +60,8 @@ namespace Exigen
                 content = end.Id;
             }
             var attrs = Analyzer.SortedAttributes(ct);
+            _content = content;
+            _attrStart = _n.Count;
             int cur = content;
             for (int i = attrs.Count - 1; i >= 0; i--)
             {
@@ -76,6 +80,30 @@ namespace Exigen
         {
             int min = Occurs(p.MinOccurs), max = Occurs(p.MaxOccurs);
             if (max == 0 || p.GetType().Name.Contains("Empty")) return next;
+            if (max != 1 && !(p is XmlSchemaElement))
+            {
+                // Repeated wildcard or group (EXI 1.0 §8.5.4.1.4): minOccurs copies, then a loop whose end
+                // returns to its start, which may leave to what follows.
+                if (max != -1) throw new NotSupportedException("group or wildcard repeated a bounded number of times");
+                var head = New();
+                head.Prods.Add(new NProd { Kind = ProdKind.Epsilon, Target = Term(p, head.Id) });
+                head.Prods.Add(new NProd { Kind = ProdKind.Epsilon, Target = next });
+                int cur = head.Id;
+                for (int i = 0; i < min; i++) cur = Term(p, cur);
+                return cur;
+            }
+            if (!(p is XmlSchemaElement))
+            {
+                int t = Term(p, next);
+                if (min == 0)
+                {
+                    var s = New();
+                    s.Prods.Add(new NProd { Kind = ProdKind.Epsilon, Target = t });
+                    s.Prods.Add(new NProd { Kind = ProdKind.Epsilon, Target = next });
+                    return s.Id;
+                }
+                return t;
+            }
             switch (p)
             {
                 case XmlSchemaElement el:
@@ -107,24 +135,36 @@ namespace Exigen
                     }
                     return min > 0 ? loop.Low : loop.Mid;
                 }
+                default:
+                    throw new NotSupportedException("particle " + p.GetType().Name);
+            }
+        }
+
+        /// <summary>One occurrence of a sequence, choice or wildcard, continuing at <paramref name="next"/>.</summary>
+        int Term(XmlSchemaParticle p, int next)
+        {
+            switch (p)
+            {
                 case XmlSchemaSequence seq:
                 {
                     int cur = next;
                     for (int i = seq.Items.Count - 1; i >= 0; i--) cur = Particle((XmlSchemaParticle)seq.Items[i], cur);
-                    if (min == 0)
-                    {
-                        var s = New();
-                        s.Prods.Add(new NProd { Kind = ProdKind.Epsilon, Target = cur });
-                        s.Prods.Add(new NProd { Kind = ProdKind.Epsilon, Target = next });
-                        return s.Id;
-                    }
                     return cur;
                 }
                 case XmlSchemaChoice ch:
                 {
                     var s = New();
                     foreach (XmlSchemaParticle c in ch.Items) s.Prods.Add(new NProd { Kind = ProdKind.Epsilon, Target = Particle(c, next) });
-                    if (min == 0) s.Prods.Add(new NProd { Kind = ProdKind.Epsilon, Target = next });
+                    return s.Id;
+                }
+                case XmlSchemaAny any:
+                {
+                    // ##any, ##other (a "not" constraint) and ##local give SE(*); a list of namespaces
+                    // would give SE(uri:*) (EXI 1.0 §8.5.4.1.6), which these schemas do not use.
+                    string ns = any.Namespace ?? "##any";
+                    if (ns != "##any" && ns != "##other") throw new NotSupportedException("wildcard with namespace list " + ns);
+                    var s = New();
+                    s.Prods.Add(new NProd { Kind = ProdKind.SEAny, Target = next });
                     return s.Id;
                 }
                 default:
@@ -146,19 +186,34 @@ namespace Exigen
         {
             var result = new List<NProd>();
             var seen = new HashSet<int>();
+            bool content = false;
             void Visit(int s)
             {
                 if (!seen.Add(s)) return;
+                if (s < _attrStart) content = true;
                 foreach (var p in _n[s].Prods)
                 {
                     if (p.Kind == ProdKind.Epsilon) Visit(p.Target);
-                    else if (!result.Any(r => r.Kind == p.Kind && r.QName == p.QName && r.Target == p.Target && r.Advance == p.Advance)) result.Add(p);
+                    else if (!result.Any(r => r.Kind == p.Kind && r.QName == p.QName && r.Target == p.Target && r.Advance == p.Advance))
+                    {
+                        if (result.Any(r => r.Kind == p.Kind && r.QName == p.QName && p.Kind != ProdKind.EE))
+                            throw new NotSupportedException("duplicate terminal " + p.Kind + " " + p.QName + " with different targets (EXI 1.0 §8.5.4.2.1 merge not implemented)");
+                        result.Add(p);
+                    }
                 }
             }
             Visit(state);
             if (result.Count(r => r.Kind == ProdKind.EE) > 1) throw new InvalidOperationException("duplicate EE");
-            // Event-code order: attributes (already in qname order), elements in schema order, EE, CH.
-            int Rank(NProd p) => p.Kind == ProdKind.AT ? 0 : p.Kind == ProdKind.SE ? 1 : p.Kind == ProdKind.EE ? 2 : 3;
+            if (_ci.Mixed && content)
+            {
+                // Mixed content (EXI 1.0 §8.5.4.1.3.2): every content non-terminal has CH [untyped value] back
+                // to itself; after normalization (§8.5.4.2) the merged CH of a state leads to a state with
+                // the same content productions: itself, or the content start from an attribute state.
+                result.Add(new NProd { Kind = ProdKind.CH, Target = state < _attrStart ? state : _content });
+            }
+            // Event-code order (EXI 1.0 §8.5.4.3): AT(qname) in qname order, SE(qname) in schema order,
+            // SE(*), EE, CH.
+            int Rank(NProd p) => p.Kind == ProdKind.AT ? 0 : p.Kind == ProdKind.SE ? 1 : p.Kind == ProdKind.SEAny ? 2 : p.Kind == ProdKind.EE ? 3 : 4;
             return result.Select((p, i) => (p, i)).OrderBy(t => Rank(t.p)).ThenBy(t => t.i).Select(t => t.p).ToList();
         }
 

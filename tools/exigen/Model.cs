@@ -53,9 +53,11 @@ namespace Exigen
         public int StartState;
         public List<DState> States = new List<DState>();
         public Dictionary<int, int> StateOf = new Dictionary<int, int>();
+        public bool Mixed;             // mixed content: CH [untyped value] in every content state (EXI 1.0 §8.5.4.1.3.2)
+        public FieldInfo TextField;    // mixed content: keys the value table of the untyped CH strings
     }
 
-    public enum ProdKind { Epsilon, AT, SE, CH, EE }
+    public enum ProdKind { Epsilon, AT, SE, SEAny, CH, EE }
 
     public sealed class NProd
     {

@@ -11,7 +11,7 @@ namespace V2G.Protocol.Iso15118.Exi
     /// <see cref="ExiError.StringTableFull"/> (ISO 15118 encoders, libcbv2g and ours, never emit hits;
     /// EXIficient-based peers may).
     /// </remarks>
-    public sealed class ExiBitReader
+    public sealed partial class ExiBitReader
     {
         /// <summary>Maximum number of value-string-table entries remembered per document.</summary>
         public const int StringTableCapacity = 64;
@@ -42,6 +42,7 @@ namespace V2G.Protocol.Iso15118.Exi
             _endBit = (offset + length) * 8;
             _bit = _startBit;
             _entryCount = 0;
+            ResetNameTables();
             return ExiError.Ok;
         }
 
@@ -54,26 +55,57 @@ namespace V2G.Protocol.Iso15118.Exi
         /// <summary>Reads an n-bit unsigned integer, 0 ≤ n ≤ 32, most significant bit first.</summary>
         public ExiError ReadBits(int bitCount, out uint value)
         {
-            value = 0;
-            if (bitCount < 0 || bitCount > 32)
+            int bit = _bit;
+            if ((uint)bitCount > 32)
             {
+                value = 0;
                 return ExiError.InvalidArgument;
             }
-            if (_bit + bitCount > _endBit)
+            int end = bit + bitCount;
+            if (end > _endBit)
+            {
+                value = 0;
+                return ExiError.EndOfStream;
+            }
+            byte[] buffer = _buffer;
+            int index = bit >> 3;
+            int free = 8 - (bit & 7);
+            if (bitCount <= free)
+            {
+                // Within the current byte (event codes, booleans, enumerations): one load, no loop.
+                value = bitCount == 0 ? 0u : (uint)((buffer[index] >> (free - bitCount)) & ((1 << bitCount) - 1));
+                _bit = end;
+                return ExiError.Ok;
+            }
+            // Across bytes: the rest of the first byte, whole bytes, then the head of the last one.
+            uint v = (uint)(buffer[index] & ((1 << free) - 1));
+            int left = bitCount - free;
+            index++;
+            while (left >= 8)
+            {
+                v = (v << 8) | buffer[index];
+                index++;
+                left -= 8;
+            }
+            if (left > 0)
+            {
+                v = (v << left) | (uint)(buffer[index] >> (8 - left));
+            }
+            value = v;
+            _bit = end;
+            return ExiError.Ok;
+        }
+
+        /// <summary>Reads a 1-bit event code that must be 0 (the only production of a state; CH and EE of a simple-typed element).</summary>
+        public ExiError ExpectZeroBit()
+        {
+            int bit = _bit;
+            if (bit >= _endBit)
             {
                 return ExiError.EndOfStream;
             }
-            // A byte's worth at a time, not bit by bit: the device runs IL interpreted.
-            while (bitCount > 0)
-            {
-                int free = 8 - (_bit & 7);
-                int take = bitCount < free ? bitCount : free;
-                int chunk = (_buffer[_bit >> 3] >> (free - take)) & ((1 << take) - 1);
-                value = (value << take) | (uint)chunk;
-                _bit += take;
-                bitCount -= take;
-            }
-            return ExiError.Ok;
+            _bit = bit + 1;
+            return (_buffer[bit >> 3] & (0x80 >> (bit & 7))) == 0 ? ExiError.Ok : ExiError.UnexpectedEvent;
         }
 
         /// <summary>Reads the EXI header: the single byte 0x80 (distinguishing bits, no options, version 1).</summary>
@@ -121,29 +153,43 @@ namespace V2G.Protocol.Iso15118.Exi
         /// <summary>Reads an EXI unsigned integer (7-bit groups, least significant first) of at most 64 bits.</summary>
         public ExiError ReadUnsigned(out ulong value)
         {
-            value = 0;
-            int shift = 0;
+            // Octets straight from the buffer (aligned or straddling two bytes), not through ReadBits.
+            byte[] buffer = _buffer;
+            int bit = _bit;
+            int endBit = _endBit;
+            int shift = bit & 7;
+            ulong result = 0;
+            int position = 0;
             // 10 octets carry 70 bits: anything longer cannot be a 64-bit value.
             for (int i = 0; i < 10; i++)
             {
-                uint octet;
-                ExiError e = ReadBits(8, out octet);
-                if (e != ExiError.Ok)
+                if (bit + 8 > endBit)
                 {
-                    return e;
+                    _bit = bit;
+                    value = result;
+                    return ExiError.EndOfStream;
                 }
-                ulong part = octet & 0x7F;
-                if (shift == 63 && part > 1)
+                int index = bit >> 3;
+                int octet = shift == 0 ? buffer[index] : ((buffer[index] << shift) | (buffer[index + 1] >> (8 - shift))) & 0xFF;
+                bit += 8;
+                ulong part = (ulong)(octet & 0x7F);
+                if (position == 63 && part > 1)
                 {
+                    _bit = bit;
+                    value = result;
                     return ExiError.ValueOutOfRange;
                 }
-                value |= part << shift;
+                result |= part << position;
                 if ((octet & 0x80) == 0)
                 {
+                    _bit = bit;
+                    value = result;
                     return ExiError.Ok;
                 }
-                shift += 7;
+                position += 7;
             }
+            _bit = bit;
+            value = result;
             return ExiError.ValueOutOfRange;
         }
 
@@ -254,9 +300,9 @@ namespace V2G.Protocol.Iso15118.Exi
         /// <summary>Reads CH, an integer of any size, EE.</summary>
         public ExiError ReadElementBigInteger(ExiBigInteger target)
         {
-            ExiError e = ExpectEventCode(1, 0);
+            ExiError e = ExpectZeroBit();
             if (e == ExiError.Ok) e = ReadBigInteger(target);
-            if (e == ExiError.Ok) e = ExpectEventCode(1, 0);
+            if (e == ExiError.Ok) e = ExpectZeroBit();
             return e;
         }
 
@@ -274,16 +320,30 @@ namespace V2G.Protocol.Iso15118.Exi
                 return ExiError.BinaryTooLong;
             }
             int n = (int)length;
-            for (int i = 0; i < n; i++)
+            if (_bit + n * 8 > _endBit)
             {
-                uint b;
-                e = ReadBits(8, out b);
-                if (e != ExiError.Ok)
-                {
-                    return e;
-                }
-                target.Bytes[i] = (byte)b;
+                return ExiError.EndOfStream;
             }
+            // Whole octets: copied directly when aligned, else each from two neighbouring bytes.
+            byte[] buffer = _buffer;
+            byte[] bytes = target.Bytes;
+            int index = _bit >> 3;
+            int shift = _bit & 7;
+            if (shift == 0)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    bytes[i] = buffer[index + i];
+                }
+            }
+            else
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    bytes[i] = (byte)((buffer[index + i] << shift) | (buffer[index + i + 1] >> (8 - shift)));
+                }
+            }
+            _bit += n * 8;
             target.Length = n;
             return ExiError.Ok;
         }
@@ -433,9 +493,9 @@ namespace V2G.Protocol.Iso15118.Exi
         public ExiError ReadElementBoolean(out bool value)
         {
             value = false;
-            ExiError e = ExpectEventCode(1, 0);
+            ExiError e = ExpectZeroBit();
             if (e == ExiError.Ok) e = ReadBoolean(out value);
-            if (e == ExiError.Ok) e = ExpectEventCode(1, 0);
+            if (e == ExiError.Ok) e = ExpectZeroBit();
             return e;
         }
 
@@ -443,9 +503,9 @@ namespace V2G.Protocol.Iso15118.Exi
         public ExiError ReadElementBits(int bitCount, out uint value)
         {
             value = 0;
-            ExiError e = ExpectEventCode(1, 0);
+            ExiError e = ExpectZeroBit();
             if (e == ExiError.Ok) e = ReadBits(bitCount, out value);
-            if (e == ExiError.Ok) e = ExpectEventCode(1, 0);
+            if (e == ExiError.Ok) e = ExpectZeroBit();
             return e;
         }
 
@@ -453,9 +513,9 @@ namespace V2G.Protocol.Iso15118.Exi
         public ExiError ReadElementUnsigned(out ulong value)
         {
             value = 0;
-            ExiError e = ExpectEventCode(1, 0);
+            ExiError e = ExpectZeroBit();
             if (e == ExiError.Ok) e = ReadUnsigned(out value);
-            if (e == ExiError.Ok) e = ExpectEventCode(1, 0);
+            if (e == ExiError.Ok) e = ExpectZeroBit();
             return e;
         }
 
@@ -463,27 +523,27 @@ namespace V2G.Protocol.Iso15118.Exi
         public ExiError ReadElementInteger(out long value)
         {
             value = 0;
-            ExiError e = ExpectEventCode(1, 0);
+            ExiError e = ExpectZeroBit();
             if (e == ExiError.Ok) e = ReadInteger(out value);
-            if (e == ExiError.Ok) e = ExpectEventCode(1, 0);
+            if (e == ExiError.Ok) e = ExpectZeroBit();
             return e;
         }
 
         /// <summary>Reads CH, a string value of <paramref name="qnameId"/>, EE.</summary>
         public ExiError ReadElementString(ExiString target, int qnameId)
         {
-            ExiError e = ExpectEventCode(1, 0);
+            ExiError e = ExpectZeroBit();
             if (e == ExiError.Ok) e = ReadString(target, qnameId);
-            if (e == ExiError.Ok) e = ExpectEventCode(1, 0);
+            if (e == ExiError.Ok) e = ExpectZeroBit();
             return e;
         }
 
         /// <summary>Reads CH, binary data, EE.</summary>
         public ExiError ReadElementBinary(ExiBytes target)
         {
-            ExiError e = ExpectEventCode(1, 0);
+            ExiError e = ExpectZeroBit();
             if (e == ExiError.Ok) e = ReadBinary(target);
-            if (e == ExiError.Ok) e = ExpectEventCode(1, 0);
+            if (e == ExiError.Ok) e = ExpectZeroBit();
             return e;
         }
 

@@ -39,27 +39,86 @@ namespace V2G.Protocol.Iso15118.Exi
         /// <summary>Writes the <paramref name="bitCount"/> low bits of <paramref name="value"/>, most significant first.</summary>
         public ExiError WriteBits(int bitCount, uint value)
         {
-            if (bitCount < 0 || bitCount > 32)
+            int bit = _bit;
+            if ((uint)bitCount > 32)
             {
                 return ExiError.InvalidArgument;
             }
-            if (_bit + bitCount > _endBit)
+            if (bit + bitCount > _endBit)
             {
                 return ExiError.BufferTooSmall;
+            }
+            byte[] buffer = _buffer;
+            int index = bit >> 3;
+            int used = bit & 7;
+            int free = 8 - used;
+            if (bitCount <= free)
+            {
+                // Within the current byte (event codes, booleans, enumerations): one store, no loop.
+                if (bitCount == 0)
+                {
+                    return ExiError.Ok;
+                }
+                int bits = (int)(value & (uint)((1 << bitCount) - 1));
+                int kept = used == 0 ? 0 : buffer[index] & (0xFF << free);
+                buffer[index] = (byte)(kept | (bits << (free - bitCount)));
+                _bit = bit + bitCount;
+                return ExiError.Ok;
             }
             // A byte's worth at a time; bits not yet written in the current byte are left 0.
             while (bitCount > 0)
             {
-                int index = _bit >> 3;
-                int used = _bit & 7;
-                int free = 8 - used;
+                index = bit >> 3;
+                used = bit & 7;
+                free = 8 - used;
                 int take = bitCount < free ? bitCount : free;
                 int chunk = (int)((value >> (bitCount - take)) & (uint)((1 << take) - 1));
-                int keep = used == 0 ? 0 : _buffer[index] & (0xFF << free);
-                _buffer[index] = (byte)(keep | (chunk << (free - take)));
-                _bit += take;
+                int keep = used == 0 ? 0 : buffer[index] & (0xFF << free);
+                buffer[index] = (byte)(keep | (chunk << (free - take)));
+                bit += take;
                 bitCount -= take;
             }
+            _bit = bit;
+            return ExiError.Ok;
+        }
+
+        /// <summary>Writes one 0 bit (a 1-bit event code 0), the commonest write of all.</summary>
+        public ExiError WriteZeroBit()
+        {
+            int bit = _bit;
+            if (bit >= _endBit)
+            {
+                return ExiError.BufferTooSmall;
+            }
+            int used = bit & 7;
+            int index = bit >> 3;
+            // Keep the bits already written in this byte, clear the rest (as WriteBits leaves them 0).
+            _buffer[index] = used == 0 ? (byte)0 : (byte)(_buffer[index] & (0xFF << (8 - used)));
+            _bit = bit + 1;
+            return ExiError.Ok;
+        }
+
+        /// <summary>Writes 8 bits straight into the buffer (aligned, or straddling two bytes).</summary>
+        private ExiError WriteOctet(int octet)
+        {
+            int bit = _bit;
+            if (bit + 8 > _endBit)
+            {
+                return ExiError.BufferTooSmall;
+            }
+            byte[] buffer = _buffer;
+            int index = bit >> 3;
+            int used = bit & 7;
+            if (used == 0)
+            {
+                buffer[index] = (byte)octet;
+            }
+            else
+            {
+                buffer[index] = (byte)((buffer[index] & (0xFF << (8 - used))) | (octet >> used));
+                buffer[index + 1] = (byte)(octet << (8 - used));
+            }
+            _bit = bit + 8;
             return ExiError.Ok;
         }
 
@@ -89,7 +148,7 @@ namespace V2G.Protocol.Iso15118.Exi
             {
                 uint part = (uint)(value & 0x7F);
                 value >>= 7;
-                ExiError e = WriteBits(8, value != 0 ? (part | 0x80) : part);
+                ExiError e = WriteOctet((int)(value != 0 ? (part | 0x80) : part));
                 if (e != ExiError.Ok || value == 0)
                 {
                     return e;
@@ -110,7 +169,7 @@ namespace V2G.Protocol.Iso15118.Exi
                 // -(value + 1) cannot overflow, even for long.MinValue.
                 return WriteUnsigned((ulong)(-(value + 1)));
             }
-            ExiError e2 = WriteBits(1, 0);
+            ExiError e2 = WriteZeroBit();
             if (e2 != ExiError.Ok)
             {
                 return e2;
@@ -203,9 +262,9 @@ namespace V2G.Protocol.Iso15118.Exi
         /// <summary>Writes CH, an integer of any size, EE.</summary>
         public ExiError WriteElementBigInteger(ExiBigInteger value)
         {
-            ExiError e = WriteBits(1, 0);
+            ExiError e = WriteZeroBit();
             if (e == ExiError.Ok) e = WriteBigInteger(value);
-            if (e == ExiError.Ok) e = WriteBits(1, 0);
+            if (e == ExiError.Ok) e = WriteZeroBit();
             return e;
         }
 
@@ -223,7 +282,7 @@ namespace V2G.Protocol.Iso15118.Exi
             ExiError e = WriteUnsigned((ulong)value.Length);
             for (int i = 0; i < value.Length && e == ExiError.Ok; i++)
             {
-                e = WriteBits(8, value.Bytes[i]);
+                e = WriteOctet(value.Bytes[i]);
             }
             return e;
         }
@@ -267,54 +326,54 @@ namespace V2G.Protocol.Iso15118.Exi
         /// <summary>Writes CH, a boolean, EE.</summary>
         public ExiError WriteElementBoolean(bool value)
         {
-            ExiError e = WriteBits(1, 0);
+            ExiError e = WriteZeroBit();
             if (e == ExiError.Ok) e = WriteBoolean(value);
-            if (e == ExiError.Ok) e = WriteBits(1, 0);
+            if (e == ExiError.Ok) e = WriteZeroBit();
             return e;
         }
 
         /// <summary>Writes CH, an n-bit unsigned integer, EE.</summary>
         public ExiError WriteElementBits(int bitCount, uint value)
         {
-            ExiError e = WriteBits(1, 0);
+            ExiError e = WriteZeroBit();
             if (e == ExiError.Ok) e = WriteBits(bitCount, value);
-            if (e == ExiError.Ok) e = WriteBits(1, 0);
+            if (e == ExiError.Ok) e = WriteZeroBit();
             return e;
         }
 
         /// <summary>Writes CH, an unsigned integer, EE.</summary>
         public ExiError WriteElementUnsigned(ulong value)
         {
-            ExiError e = WriteBits(1, 0);
+            ExiError e = WriteZeroBit();
             if (e == ExiError.Ok) e = WriteUnsigned(value);
-            if (e == ExiError.Ok) e = WriteBits(1, 0);
+            if (e == ExiError.Ok) e = WriteZeroBit();
             return e;
         }
 
         /// <summary>Writes CH, an integer, EE.</summary>
         public ExiError WriteElementInteger(long value)
         {
-            ExiError e = WriteBits(1, 0);
+            ExiError e = WriteZeroBit();
             if (e == ExiError.Ok) e = WriteInteger(value);
-            if (e == ExiError.Ok) e = WriteBits(1, 0);
+            if (e == ExiError.Ok) e = WriteZeroBit();
             return e;
         }
 
         /// <summary>Writes CH, a string literal, EE.</summary>
         public ExiError WriteElementString(ExiString value)
         {
-            ExiError e = WriteBits(1, 0);
+            ExiError e = WriteZeroBit();
             if (e == ExiError.Ok) e = WriteString(value);
-            if (e == ExiError.Ok) e = WriteBits(1, 0);
+            if (e == ExiError.Ok) e = WriteZeroBit();
             return e;
         }
 
         /// <summary>Writes CH, binary data, EE.</summary>
         public ExiError WriteElementBinary(ExiBytes value)
         {
-            ExiError e = WriteBits(1, 0);
+            ExiError e = WriteZeroBit();
             if (e == ExiError.Ok) e = WriteBinary(value);
-            if (e == ExiError.Ok) e = WriteBits(1, 0);
+            if (e == ExiError.Ok) e = WriteZeroBit();
             return e;
         }
 

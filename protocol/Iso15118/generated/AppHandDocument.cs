@@ -25,6 +25,8 @@ namespace V2G.Protocol.Iso15118.Generated.AppHand
         public const int RootEventCodeBits = 2;
         private readonly ExiBitReader _reader = new ExiBitReader();
         private readonly ExiBitWriter _writer = new ExiBitWriter();
+        /// <summary>Local names initially in each URI partition (EXI 1.0 Appendix D), in URI order; for wildcard content.</summary>
+        private static readonly int[] InitialLocalNames = { 7, 4, 2, 46, 8 };
         /// <summary>The root element of the last decode, or the one to encode.</summary>
         public AppHandRoot Root = AppHandRoot.None;
         /// <summary>Root supportedAppProtocolReq (event code 0).</summary>
@@ -42,6 +44,7 @@ namespace V2G.Protocol.Iso15118.Generated.AppHand
             ExiBitReader r = _reader;
             ExiError e = r.Reset(buffer, offset, length);
             if (e != ExiError.Ok) return e;
+            r.SetNameTables(InitialLocalNames);
             e = r.ReadHeader();
             if (e != ExiError.Ok) return e;
             int ec;

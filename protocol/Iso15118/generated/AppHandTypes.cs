@@ -38,50 +38,45 @@ namespace V2G.Protocol.Iso15118.Generated.AppHand
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        e = r.ReadElementString(ProtocolNamespace, 21);
+                        e = r.ReadElementString(ProtocolNamespace, 34);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul > 4294967295UL) return ExiError.ValueOutOfRange;
                         VersionNumberMajor = (uint)ul;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul > 4294967295UL) return ExiError.ValueOutOfRange;
                         VersionNumberMinor = (uint)ul;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(8, out u);
                         if (e != ExiError.Ok) return e;
                         if (u > 255u) return ExiError.ValueOutOfRange;
                         SchemaID = (byte)((long)u + 0L);
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(5, out u);
                         if (e != ExiError.Ok) return e;
                         if (u > 19u) return ExiError.ValueOutOfRange;
                         Priority = (byte)((long)u + 1L);
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -101,46 +96,41 @@ namespace V2G.Protocol.Iso15118.Generated.AppHand
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementString(ProtocolNamespace);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)VersionNumberMajor);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)VersionNumberMinor);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)SchemaID;
                         if (l < 0L || l > 255L) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(8, (uint)(l - 0L));
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)Priority;
                         if (l < 1L || l > 20L) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(5, (uint)(l - 1L));
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -176,7 +166,7 @@ namespace V2G.Protocol.Iso15118.Generated.AppHand
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (AppProtocolCount >= AppProtocol.Length) return ExiError.ArrayTooLong;
                         if (AppProtocol[AppProtocolCount] == null) AppProtocol[AppProtocolCount] = new AppProtocolType();
@@ -205,7 +195,7 @@ namespace V2G.Protocol.Iso15118.Generated.AppHand
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -228,7 +218,7 @@ namespace V2G.Protocol.Iso15118.Generated.AppHand
                     case 0:
                         if (cAppProtocol < AppProtocolCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (AppProtocol[cAppProtocol] == null) return ExiError.MissingElement;
                             e = AppProtocol[cAppProtocol].Encode(w);
@@ -260,7 +250,7 @@ namespace V2G.Protocol.Iso15118.Generated.AppHand
                         }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -299,14 +289,13 @@ namespace V2G.Protocol.Iso15118.Generated.AppHand
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(2, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 3u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -327,7 +316,7 @@ namespace V2G.Protocol.Iso15118.Generated.AppHand
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -347,14 +336,13 @@ namespace V2G.Protocol.Iso15118.Generated.AppHand
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 3) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(2, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         if (HasSchemaID)
                         {
@@ -364,7 +352,7 @@ namespace V2G.Protocol.Iso15118.Generated.AppHand
                             if (l < 0L || l > 255L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(8, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else
                         {
@@ -372,9 +360,8 @@ namespace V2G.Protocol.Iso15118.Generated.AppHand
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:

@@ -78,6 +78,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
         public const int RootEventCodeBits = 6;
         private readonly ExiBitReader _reader = new ExiBitReader();
         private readonly ExiBitWriter _writer = new ExiBitWriter();
+        /// <summary>Local names initially in each URI partition (EXI 1.0 Appendix D), in URI order; for wildcard content.</summary>
+        private static readonly int[] InitialLocalNames = { 7, 4, 2, 46, 70, 294, 81 };
         /// <summary>The root element of the last decode, or the one to encode.</summary>
         public Iso20CommonMessagesRoot Root = Iso20CommonMessagesRoot.None;
         /// <summary>Root AuthorizationReq (event code 0).</summary>
@@ -88,16 +90,24 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
         public AuthorizationSetupReqType AuthorizationSetupReq;
         /// <summary>Root AuthorizationSetupRes (event code 3).</summary>
         public AuthorizationSetupResType AuthorizationSetupRes;
+        /// <summary>Root CanonicalizationMethod (event code 6).</summary>
+        public CanonicalizationMethodType CanonicalizationMethod;
         /// <summary>Root CertificateInstallationReq (event code 7).</summary>
         public CertificateInstallationReqType CertificateInstallationReq;
         /// <summary>Root CertificateInstallationRes (event code 8).</summary>
         public CertificateInstallationResType CertificateInstallationRes;
         /// <summary>Root DSAKeyValue (event code 9).</summary>
         public DSAKeyValueType DSAKeyValue;
+        /// <summary>Root DigestMethod (event code 10).</summary>
+        public DigestMethodType DigestMethod;
         /// <summary>Root DigestValue (event code 11).</summary>
         public readonly ExiBytes DigestValue = new ExiBytes(1024);
+        /// <summary>Root KeyInfo (event code 12).</summary>
+        public KeyInfoType KeyInfo;
         /// <summary>Root KeyName (event code 13).</summary>
         public readonly ExiString KeyName = new ExiString(256);
+        /// <summary>Root KeyValue (event code 14).</summary>
+        public KeyValueType KeyValue;
         /// <summary>Root Manifest (event code 15).</summary>
         public ManifestType Manifest;
         /// <summary>Root MeteringConfirmationReq (event code 16).</summary>
@@ -106,6 +116,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
         public MeteringConfirmationResType MeteringConfirmationRes;
         /// <summary>Root MgmtData (event code 18).</summary>
         public readonly ExiString MgmtData = new ExiString(256);
+        /// <summary>Root Object (event code 19).</summary>
+        public ObjectType Object;
         /// <summary>Root PowerDeliveryReq (event code 21).</summary>
         public PowerDeliveryReqType PowerDeliveryReq;
         /// <summary>Root PowerDeliveryRes (event code 22).</summary>
@@ -116,6 +128,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
         public ReferenceType Reference;
         /// <summary>Root RetrievalMethod (event code 25).</summary>
         public RetrievalMethodType RetrievalMethod;
+        /// <summary>Root SPKIData (event code 26).</summary>
+        public SPKIDataType SPKIData;
         /// <summary>Root ScheduleExchangeReq (event code 27).</summary>
         public ScheduleExchangeReqType ScheduleExchangeReq;
         /// <summary>Root ScheduleExchangeRes (event code 28).</summary>
@@ -142,8 +156,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
         public SessionStopResType SessionStopRes;
         /// <summary>Root Signature (event code 39).</summary>
         public SignatureType Signature;
+        /// <summary>Root SignatureMethod (event code 40).</summary>
+        public SignatureMethodType SignatureMethod;
         /// <summary>Root SignatureProperties (event code 41).</summary>
         public SignaturePropertiesType SignatureProperties;
+        /// <summary>Root SignatureProperty (event code 42).</summary>
+        public SignaturePropertyType SignatureProperty;
         /// <summary>Root SignatureValue (event code 43).</summary>
         public SignatureValueType SignatureValue;
         /// <summary>Root SignedInfo (event code 44).</summary>
@@ -152,6 +170,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
         public SignedInstallationDataType SignedInstallationData;
         /// <summary>Root SignedMeteringData (event code 46).</summary>
         public SignedMeteringDataType SignedMeteringData;
+        /// <summary>Root Transform (event code 47).</summary>
+        public TransformType Transform;
         /// <summary>Root Transforms (event code 48).</summary>
         public TransformsType Transforms;
         /// <summary>Root VehicleCheckInReq (event code 49).</summary>
@@ -162,6 +182,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
         public VehicleCheckOutReqType VehicleCheckOutReq;
         /// <summary>Root VehicleCheckOutRes (event code 52).</summary>
         public VehicleCheckOutResType VehicleCheckOutRes;
+        /// <summary>Root X509Data (event code 53).</summary>
+        public X509DataType X509Data;
 
         /// <summary>Bytes the last decode consumed.</summary>
         public int BytesConsumed { get { return _reader.BytesConsumed; } }
@@ -173,6 +195,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
             ExiBitReader r = _reader;
             ExiError e = r.Reset(buffer, offset, length);
             if (e != ExiError.Ok) return e;
+            r.SetNameTables(InitialLocalNames);
             e = r.ReadHeader();
             if (e != ExiError.Ok) return e;
             int ec;
@@ -204,6 +227,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     if (e != ExiError.Ok) return e;
                     Root = Iso20CommonMessagesRoot.AuthorizationSetupRes;
                     return ExiError.Ok;
+                case 6:
+                    if (CanonicalizationMethod == null) CanonicalizationMethod = new CanonicalizationMethodType();
+                    e = CanonicalizationMethod.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20CommonMessagesRoot.CanonicalizationMethod;
+                    return ExiError.Ok;
                 case 7:
                     if (CertificateInstallationReq == null) CertificateInstallationReq = new CertificateInstallationReqType();
                     e = CertificateInstallationReq.Decode(r);
@@ -222,15 +251,33 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     if (e != ExiError.Ok) return e;
                     Root = Iso20CommonMessagesRoot.DSAKeyValue;
                     return ExiError.Ok;
+                case 10:
+                    if (DigestMethod == null) DigestMethod = new DigestMethodType();
+                    e = DigestMethod.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20CommonMessagesRoot.DigestMethod;
+                    return ExiError.Ok;
                 case 11:
                     e = r.ReadElementBinary(DigestValue);
                     if (e != ExiError.Ok) return e;
                     Root = Iso20CommonMessagesRoot.DigestValue;
                     return ExiError.Ok;
+                case 12:
+                    if (KeyInfo == null) KeyInfo = new KeyInfoType();
+                    e = KeyInfo.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20CommonMessagesRoot.KeyInfo;
+                    return ExiError.Ok;
                 case 13:
-                    e = r.ReadElementString(KeyName, 0);
+                    e = r.ReadElementString(KeyName, 3);
                     if (e != ExiError.Ok) return e;
                     Root = Iso20CommonMessagesRoot.KeyName;
+                    return ExiError.Ok;
+                case 14:
+                    if (KeyValue == null) KeyValue = new KeyValueType();
+                    e = KeyValue.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20CommonMessagesRoot.KeyValue;
                     return ExiError.Ok;
                 case 15:
                     if (Manifest == null) Manifest = new ManifestType();
@@ -251,9 +298,15 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     Root = Iso20CommonMessagesRoot.MeteringConfirmationRes;
                     return ExiError.Ok;
                 case 18:
-                    e = r.ReadElementString(MgmtData, 1);
+                    e = r.ReadElementString(MgmtData, 5);
                     if (e != ExiError.Ok) return e;
                     Root = Iso20CommonMessagesRoot.MgmtData;
+                    return ExiError.Ok;
+                case 19:
+                    if (Object == null) Object = new ObjectType();
+                    e = Object.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20CommonMessagesRoot.Object;
                     return ExiError.Ok;
                 case 21:
                     if (PowerDeliveryReq == null) PowerDeliveryReq = new PowerDeliveryReqType();
@@ -284,6 +337,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     e = RetrievalMethod.Decode(r);
                     if (e != ExiError.Ok) return e;
                     Root = Iso20CommonMessagesRoot.RetrievalMethod;
+                    return ExiError.Ok;
+                case 26:
+                    if (SPKIData == null) SPKIData = new SPKIDataType();
+                    e = SPKIData.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20CommonMessagesRoot.SPKIData;
                     return ExiError.Ok;
                 case 27:
                     if (ScheduleExchangeReq == null) ScheduleExchangeReq = new ScheduleExchangeReqType();
@@ -363,11 +422,23 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     if (e != ExiError.Ok) return e;
                     Root = Iso20CommonMessagesRoot.Signature;
                     return ExiError.Ok;
+                case 40:
+                    if (SignatureMethod == null) SignatureMethod = new SignatureMethodType();
+                    e = SignatureMethod.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20CommonMessagesRoot.SignatureMethod;
+                    return ExiError.Ok;
                 case 41:
                     if (SignatureProperties == null) SignatureProperties = new SignaturePropertiesType();
                     e = SignatureProperties.Decode(r);
                     if (e != ExiError.Ok) return e;
                     Root = Iso20CommonMessagesRoot.SignatureProperties;
+                    return ExiError.Ok;
+                case 42:
+                    if (SignatureProperty == null) SignatureProperty = new SignaturePropertyType();
+                    e = SignatureProperty.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20CommonMessagesRoot.SignatureProperty;
                     return ExiError.Ok;
                 case 43:
                     if (SignatureValue == null) SignatureValue = new SignatureValueType();
@@ -392,6 +463,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     e = SignedMeteringData.Decode(r);
                     if (e != ExiError.Ok) return e;
                     Root = Iso20CommonMessagesRoot.SignedMeteringData;
+                    return ExiError.Ok;
+                case 47:
+                    if (Transform == null) Transform = new TransformType();
+                    e = Transform.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20CommonMessagesRoot.Transform;
                     return ExiError.Ok;
                 case 48:
                     if (Transforms == null) Transforms = new TransformsType();
@@ -422,6 +499,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     e = VehicleCheckOutRes.Decode(r);
                     if (e != ExiError.Ok) return e;
                     Root = Iso20CommonMessagesRoot.VehicleCheckOutRes;
+                    return ExiError.Ok;
+                case 53:
+                    if (X509Data == null) X509Data = new X509DataType();
+                    e = X509Data.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20CommonMessagesRoot.X509Data;
                     return ExiError.Ok;
                 default:
                     return ec < 54 ? ExiError.Unsupported : ExiError.UnexpectedEvent;
@@ -463,6 +546,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     if (e != ExiError.Ok) return e;
                     e = AuthorizationSetupRes.Encode(w);
                     break;
+                case Iso20CommonMessagesRoot.CanonicalizationMethod:
+                    if (CanonicalizationMethod == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 6);
+                    if (e != ExiError.Ok) return e;
+                    e = CanonicalizationMethod.Encode(w);
+                    break;
                 case Iso20CommonMessagesRoot.CertificateInstallationReq:
                     if (CertificateInstallationReq == null) return ExiError.MissingElement;
                     e = w.WriteBits(RootEventCodeBits, 7);
@@ -481,17 +570,35 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     if (e != ExiError.Ok) return e;
                     e = DSAKeyValue.Encode(w);
                     break;
+                case Iso20CommonMessagesRoot.DigestMethod:
+                    if (DigestMethod == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 10);
+                    if (e != ExiError.Ok) return e;
+                    e = DigestMethod.Encode(w);
+                    break;
                 case Iso20CommonMessagesRoot.DigestValue:
                     e = w.WriteBits(RootEventCodeBits, 11);
                     if (e != ExiError.Ok) return e;
                     e = w.WriteElementBinary(DigestValue);
                     if (e != ExiError.Ok) return e;
                     break;
+                case Iso20CommonMessagesRoot.KeyInfo:
+                    if (KeyInfo == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 12);
+                    if (e != ExiError.Ok) return e;
+                    e = KeyInfo.Encode(w);
+                    break;
                 case Iso20CommonMessagesRoot.KeyName:
                     e = w.WriteBits(RootEventCodeBits, 13);
                     if (e != ExiError.Ok) return e;
                     e = w.WriteElementString(KeyName);
                     if (e != ExiError.Ok) return e;
+                    break;
+                case Iso20CommonMessagesRoot.KeyValue:
+                    if (KeyValue == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 14);
+                    if (e != ExiError.Ok) return e;
+                    e = KeyValue.Encode(w);
                     break;
                 case Iso20CommonMessagesRoot.Manifest:
                     if (Manifest == null) return ExiError.MissingElement;
@@ -516,6 +623,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     if (e != ExiError.Ok) return e;
                     e = w.WriteElementString(MgmtData);
                     if (e != ExiError.Ok) return e;
+                    break;
+                case Iso20CommonMessagesRoot.Object:
+                    if (Object == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 19);
+                    if (e != ExiError.Ok) return e;
+                    e = Object.Encode(w);
                     break;
                 case Iso20CommonMessagesRoot.PowerDeliveryReq:
                     if (PowerDeliveryReq == null) return ExiError.MissingElement;
@@ -546,6 +659,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     e = w.WriteBits(RootEventCodeBits, 25);
                     if (e != ExiError.Ok) return e;
                     e = RetrievalMethod.Encode(w);
+                    break;
+                case Iso20CommonMessagesRoot.SPKIData:
+                    if (SPKIData == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 26);
+                    if (e != ExiError.Ok) return e;
+                    e = SPKIData.Encode(w);
                     break;
                 case Iso20CommonMessagesRoot.ScheduleExchangeReq:
                     if (ScheduleExchangeReq == null) return ExiError.MissingElement;
@@ -625,11 +744,23 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     if (e != ExiError.Ok) return e;
                     e = Signature.Encode(w);
                     break;
+                case Iso20CommonMessagesRoot.SignatureMethod:
+                    if (SignatureMethod == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 40);
+                    if (e != ExiError.Ok) return e;
+                    e = SignatureMethod.Encode(w);
+                    break;
                 case Iso20CommonMessagesRoot.SignatureProperties:
                     if (SignatureProperties == null) return ExiError.MissingElement;
                     e = w.WriteBits(RootEventCodeBits, 41);
                     if (e != ExiError.Ok) return e;
                     e = SignatureProperties.Encode(w);
+                    break;
+                case Iso20CommonMessagesRoot.SignatureProperty:
+                    if (SignatureProperty == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 42);
+                    if (e != ExiError.Ok) return e;
+                    e = SignatureProperty.Encode(w);
                     break;
                 case Iso20CommonMessagesRoot.SignatureValue:
                     if (SignatureValue == null) return ExiError.MissingElement;
@@ -654,6 +785,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     e = w.WriteBits(RootEventCodeBits, 46);
                     if (e != ExiError.Ok) return e;
                     e = SignedMeteringData.Encode(w);
+                    break;
+                case Iso20CommonMessagesRoot.Transform:
+                    if (Transform == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 47);
+                    if (e != ExiError.Ok) return e;
+                    e = Transform.Encode(w);
                     break;
                 case Iso20CommonMessagesRoot.Transforms:
                     if (Transforms == null) return ExiError.MissingElement;
@@ -684,6 +821,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     e = w.WriteBits(RootEventCodeBits, 52);
                     if (e != ExiError.Ok) return e;
                     e = VehicleCheckOutRes.Encode(w);
+                    break;
+                case Iso20CommonMessagesRoot.X509Data:
+                    if (X509Data == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 53);
+                    if (e != ExiError.Ok) return e;
+                    e = X509Data.Encode(w);
                     break;
                 case Iso20CommonMessagesRoot.None:
                     return ExiError.MissingElement;

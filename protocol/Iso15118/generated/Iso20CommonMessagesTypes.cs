@@ -81,7 +81,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         switch (ec)
                         {
                             case 0:
-                                e = r.ReadString(Id, 9);
+                                e = r.ReadString(Id, 19);
                                 if (e != ExiError.Ok) return e;
                                 HasId = true;
                                 state = 1;
@@ -97,35 +97,33 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         TimeAnchor = (ulong)ul;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul < 1UL || ul > 4294967295UL) return ExiError.ValueOutOfRange;
                         PriceScheduleID = (uint)ul;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
                         switch (ec)
                         {
                             case 0:
-                                e = r.ReadElementString(PriceScheduleDescription, 14);
+                                e = r.ReadElementString(PriceScheduleDescription, 24);
                                 if (e != ExiError.Ok) return e;
                                 HasPriceScheduleDescription = true;
                                 state = 4;
                                 break;
                             case 1:
-                                e = r.ReadElementString(Currency, 3);
+                                e = r.ReadElementString(Currency, 13);
                                 if (e != ExiError.Ok) return e;
                                 state = 5;
                                 break;
@@ -134,26 +132,23 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        e = r.ReadElementString(Currency, 3);
+                        e = r.ReadElementString(Currency, 13);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        e = r.ReadElementString(Language, 10);
+                        e = r.ReadElementString(Language, 20);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        e = r.ReadElementString(PriceAlgorithm, 13);
+                        e = r.ReadElementString(PriceAlgorithm, 23);
                         if (e != ExiError.Ok) return e;
-                        state = 7;
-                        break;
+                        goto case 7;
                     case 7:
                         e = r.ReadEventCode(3, out ec);
                         if (e != ExiError.Ok) return e;
@@ -242,13 +237,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 10:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (PriceRuleStacks == null) PriceRuleStacks = new PriceRuleStackListType();
                         e = PriceRuleStacks.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 11;
-                        break;
+                        goto case 11;
                     case 11:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -293,7 +287,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 13:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -318,7 +312,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteString(Id);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else
                         {
@@ -326,24 +320,21 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)TimeAnchor);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
-                        break;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)TimeAnchor);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (PriceScheduleID < 1) return ExiError.ValueOutOfRange;
                         e = w.WriteElementUnsigned((ulong)PriceScheduleID);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
                         if (HasPriceScheduleDescription)
                         {
@@ -351,7 +342,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementString(PriceScheduleDescription);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -359,30 +350,26 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementString(Currency);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
-                        break;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementString(Currency);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementString(Language);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementString(PriceAlgorithm);
                         if (e != ExiError.Ok) return e;
-                        state = 7;
-                        break;
+                        goto case 7;
                     case 7:
                         if (HasMinimumCost)
                         {
@@ -391,7 +378,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (MinimumCost == null) return ExiError.MissingElement;
                             e = MinimumCost.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else if (HasMaximumCost)
                         {
@@ -400,7 +387,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (MaximumCost == null) return ExiError.MissingElement;
                             e = MaximumCost.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasTaxRules)
                         {
@@ -409,7 +396,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (TaxRules == null) return ExiError.MissingElement;
                             e = TaxRules.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else
                         {
@@ -418,9 +405,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PriceRuleStacks == null) return ExiError.MissingElement;
                             e = PriceRuleStacks.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 11;
+                            goto case 11;
                         }
-                        break;
                     case 8:
                         if (HasMaximumCost)
                         {
@@ -429,7 +415,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (MaximumCost == null) return ExiError.MissingElement;
                             e = MaximumCost.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasTaxRules)
                         {
@@ -438,7 +424,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (TaxRules == null) return ExiError.MissingElement;
                             e = TaxRules.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else
                         {
@@ -447,9 +433,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PriceRuleStacks == null) return ExiError.MissingElement;
                             e = PriceRuleStacks.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 11;
+                            goto case 11;
                         }
-                        break;
                     case 9:
                         if (HasTaxRules)
                         {
@@ -458,7 +443,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (TaxRules == null) return ExiError.MissingElement;
                             e = TaxRules.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else
                         {
@@ -467,17 +452,15 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PriceRuleStacks == null) return ExiError.MissingElement;
                             e = PriceRuleStacks.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 11;
+                            goto case 11;
                         }
-                        break;
                     case 10:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (PriceRuleStacks == null) return ExiError.MissingElement;
                         e = PriceRuleStacks.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 11;
-                        break;
+                        goto case 11;
                     case 11:
                         if (HasOverstayRules)
                         {
@@ -486,7 +469,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (OverstayRules == null) return ExiError.MissingElement;
                             e = OverstayRules.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 12;
+                            goto case 12;
                         }
                         else if (HasAdditionalSelectedServices)
                         {
@@ -495,7 +478,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (AdditionalSelectedServices == null) return ExiError.MissingElement;
                             e = AdditionalSelectedServices.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 13;
+                            goto case 13;
                         }
                         else
                         {
@@ -503,7 +486,6 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 12:
                         if (HasAdditionalSelectedServices)
                         {
@@ -512,7 +494,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (AdditionalSelectedServices == null) return ExiError.MissingElement;
                             e = AdditionalSelectedServices.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 13;
+                            goto case 13;
                         }
                         else
                         {
@@ -520,9 +502,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 13:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -558,7 +539,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (AdditionalServiceCount >= AdditionalService.Length) return ExiError.ArrayTooLong;
                         if (AdditionalService[AdditionalServiceCount] == null) AdditionalService[AdditionalServiceCount] = new AdditionalServiceType();
@@ -587,7 +568,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -610,7 +591,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     case 0:
                         if (cAdditionalService < AdditionalServiceCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (AdditionalService[cAdditionalService] == null) return ExiError.MissingElement;
                             e = AdditionalService[cAdditionalService].Encode(w);
@@ -642,7 +623,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -676,22 +657,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        e = r.ReadElementString(ServiceName, 16);
+                        e = r.ReadElementString(ServiceName, 26);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ServiceFee == null) ServiceFee = new RationalNumberType();
                         e = ServiceFee.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -710,22 +689,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementString(ServiceName);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ServiceFee == null) return ExiError.MissingElement;
                         e = ServiceFee.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -771,22 +748,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(1, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 2u) return ExiError.ValueOutOfRange;
                         SelectedAuthorizationService = (AuthorizationType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -811,7 +786,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -831,22 +806,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)SelectedAuthorizationService;
                         if (l < 0 || l >= 2) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(1, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         if (HasEIM_AReqAuthorizationMode)
                         {
@@ -855,7 +828,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EIM_AReqAuthorizationMode == null) return ExiError.MissingElement;
                             e = EIM_AReqAuthorizationMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasPnC_AReqAuthorizationMode)
                         {
@@ -864,15 +837,14 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PnC_AReqAuthorizationMode == null) return ExiError.MissingElement;
                             e = PnC_AReqAuthorizationMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
                             return ExiError.MissingElement;
                         }
-                        break;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -909,33 +881,30 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(6, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 40u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(2, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 3u) return ExiError.ValueOutOfRange;
                         EVSEProcessing = (ProcessingType)(int)u;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -955,33 +924,30 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 40) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(6, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)EVSEProcessing;
                         if (l < 0 || l >= 3) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(2, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1013,15 +979,14 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1040,15 +1005,14 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1101,24 +1065,22 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(6, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 40u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (AuthorizationServicesCount >= AuthorizationServices.Length) return ExiError.ArrayTooLong;
                         e = r.ReadElementBits(1, out u);
@@ -1152,12 +1114,11 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBoolean(out CertificateInstallationService);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -1182,7 +1143,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 6:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1204,26 +1165,24 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 40) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(6, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         if (cAuthorizationServices < AuthorizationServicesCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             l = (long)AuthorizationServices[cAuthorizationServices];
                             if (l < 0 || l >= 2) return ExiError.ValueOutOfRange;
@@ -1255,16 +1214,15 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(CertificateInstallationService);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         break;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBoolean(CertificateInstallationService);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
                         if (HasEIM_ASResAuthorizationMode)
                         {
@@ -1273,7 +1231,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EIM_ASResAuthorizationMode == null) return ExiError.MissingElement;
                             e = EIM_ASResAuthorizationMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasPnC_ASResAuthorizationMode)
                         {
@@ -1282,15 +1240,14 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PnC_ASResAuthorizationMode == null) return ExiError.MissingElement;
                             e = PnC_ASResAuthorizationMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else
                         {
                             return ExiError.MissingElement;
                         }
-                        break;
                     case 6:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1328,12 +1285,11 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBinary(Certificate);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -1353,7 +1309,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1372,12 +1328,11 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBinary(Certificate);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         if (HasSubCertificates)
                         {
@@ -1386,7 +1341,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (SubCertificates == null) return ExiError.MissingElement;
                             e = SubCertificates.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else
                         {
@@ -1394,9 +1349,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1441,38 +1395,34 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (OEMProvisioningCertificateChain == null) OEMProvisioningCertificateChain = new SignedCertificateChainType();
                         e = OEMProvisioningCertificateChain.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ListOfRootCertificateIDs == null) ListOfRootCertificateIDs = new ListOfRootCertificateIDsType();
                         e = ListOfRootCertificateIDs.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(8, out u);
                         if (e != ExiError.Ok) return e;
                         if (u > 255u) return ExiError.ValueOutOfRange;
                         MaximumContractCertificateChains = (byte)((long)u + 0L);
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -1492,7 +1442,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1512,38 +1462,34 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (OEMProvisioningCertificateChain == null) return ExiError.MissingElement;
                         e = OEMProvisioningCertificateChain.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ListOfRootCertificateIDs == null) return ExiError.MissingElement;
                         e = ListOfRootCertificateIDs.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)MaximumContractCertificateChains;
                         if (l < 0L || l > 255L) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(8, (uint)(l - 0L));
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
                         if (HasPrioritizedEMAIDs)
                         {
@@ -1552,7 +1498,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PrioritizedEMAIDs == null) return ExiError.MissingElement;
                             e = PrioritizedEMAIDs.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -1560,9 +1506,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1605,58 +1550,52 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(6, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 40u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(2, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 3u) return ExiError.ValueOutOfRange;
                         EVSEProcessing = (ProcessingType)(int)u;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (CPSCertificateChain == null) CPSCertificateChain = new CertificateChainType();
                         e = CPSCertificateChain.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (SignedInstallationData == null) SignedInstallationData = new SignedInstallationDataType();
                         e = SignedInstallationData.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(8, out u);
                         if (e != ExiError.Ok) return e;
                         if (u > 255u) return ExiError.ValueOutOfRange;
                         RemainingContractCertificateChains = (byte)((long)u + 0L);
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1676,58 +1615,52 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 40) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(6, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)EVSEProcessing;
                         if (l < 0 || l >= 3) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(2, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (CPSCertificateChain == null) return ExiError.MissingElement;
                         e = CPSCertificateChain.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (SignedInstallationData == null) return ExiError.MissingElement;
                         e = SignedInstallationData.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)RemainingContractCertificateChains;
                         if (l < 0L || l > 255L) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(8, (uint)(l - 0L));
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1770,13 +1703,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (PowerSchedule == null) PowerSchedule = new PowerScheduleType();
                         e = PowerSchedule.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -1803,7 +1735,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1822,13 +1754,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (PowerSchedule == null) return ExiError.MissingElement;
                         e = PowerSchedule.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         if (HasAbsolutePriceSchedule)
                         {
@@ -1837,7 +1768,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (AbsolutePriceSchedule == null) return ExiError.MissingElement;
                             e = AbsolutePriceSchedule.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasPriceLevelSchedule)
                         {
@@ -1846,7 +1777,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PriceLevelSchedule == null) return ExiError.MissingElement;
                             e = PriceLevelSchedule.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else
                         {
@@ -1854,9 +1785,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1890,22 +1820,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBinary(Certificate);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (SubCertificates == null) SubCertificates = new SubCertificatesType();
                         e = SubCertificates.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1924,22 +1852,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBinary(Certificate);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (SubCertificates == null) return ExiError.MissingElement;
                         e = SubCertificates.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1969,7 +1895,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1988,7 +1914,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2049,14 +1975,13 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul > 4294967295UL) return ExiError.ValueOutOfRange;
                         DepartureTime = (uint)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -2112,29 +2037,26 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVTargetEnergyRequest == null) EVTargetEnergyRequest = new RationalNumberType();
                         e = EVTargetEnergyRequest.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumEnergyRequest == null) EVMaximumEnergyRequest = new RationalNumberType();
                         e = EVMaximumEnergyRequest.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumEnergyRequest == null) EVMinimumEnergyRequest = new RationalNumberType();
                         e = EVMinimumEnergyRequest.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -2179,7 +2101,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 8:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2199,12 +2121,11 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)DepartureTime);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         if (HasMinimumSOC)
                         {
@@ -2214,7 +2135,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasTargetSOC)
                         {
@@ -2224,7 +2145,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
@@ -2233,9 +2154,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVTargetEnergyRequest == null) return ExiError.MissingElement;
                             e = EVTargetEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
-                        break;
                     case 2:
                         if (HasTargetSOC)
                         {
@@ -2245,7 +2165,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
@@ -2254,33 +2174,29 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVTargetEnergyRequest == null) return ExiError.MissingElement;
                             e = EVTargetEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
-                        break;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVTargetEnergyRequest == null) return ExiError.MissingElement;
                         e = EVTargetEnergyRequest.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumEnergyRequest == null) return ExiError.MissingElement;
                         e = EVMaximumEnergyRequest.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumEnergyRequest == null) return ExiError.MissingElement;
                         e = EVMinimumEnergyRequest.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
                         if (HasEVMaximumV2XEnergyRequest)
                         {
@@ -2289,7 +2205,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVMaximumV2XEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMaximumV2XEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasEVMinimumV2XEnergyRequest)
                         {
@@ -2298,7 +2214,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVMinimumV2XEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMinimumV2XEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else
                         {
@@ -2306,7 +2222,6 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 7:
                         if (HasEVMinimumV2XEnergyRequest)
                         {
@@ -2315,7 +2230,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVMinimumV2XEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMinimumV2XEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else
                         {
@@ -2323,9 +2238,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 8:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2531,7 +2445,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2557,7 +2471,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)DepartureTime);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else if (HasMinimumSOC)
                         {
@@ -2567,7 +2481,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasTargetSOC)
                         {
@@ -2577,7 +2491,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasAbsolutePriceSchedule)
                         {
@@ -2586,7 +2500,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (AbsolutePriceSchedule == null) return ExiError.MissingElement;
                             e = AbsolutePriceSchedule.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasPriceLevelSchedule)
                         {
@@ -2595,7 +2509,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PriceLevelSchedule == null) return ExiError.MissingElement;
                             e = PriceLevelSchedule.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -2603,7 +2517,6 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 1:
                         if (HasMinimumSOC)
                         {
@@ -2613,7 +2526,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasTargetSOC)
                         {
@@ -2623,7 +2536,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasAbsolutePriceSchedule)
                         {
@@ -2632,7 +2545,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (AbsolutePriceSchedule == null) return ExiError.MissingElement;
                             e = AbsolutePriceSchedule.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasPriceLevelSchedule)
                         {
@@ -2641,7 +2554,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PriceLevelSchedule == null) return ExiError.MissingElement;
                             e = PriceLevelSchedule.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -2649,7 +2562,6 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 2:
                         if (HasTargetSOC)
                         {
@@ -2659,7 +2571,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasAbsolutePriceSchedule)
                         {
@@ -2668,7 +2580,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (AbsolutePriceSchedule == null) return ExiError.MissingElement;
                             e = AbsolutePriceSchedule.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasPriceLevelSchedule)
                         {
@@ -2677,7 +2589,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PriceLevelSchedule == null) return ExiError.MissingElement;
                             e = PriceLevelSchedule.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -2685,7 +2597,6 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 3:
                         if (HasAbsolutePriceSchedule)
                         {
@@ -2694,7 +2605,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (AbsolutePriceSchedule == null) return ExiError.MissingElement;
                             e = AbsolutePriceSchedule.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasPriceLevelSchedule)
                         {
@@ -2703,7 +2614,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PriceLevelSchedule == null) return ExiError.MissingElement;
                             e = PriceLevelSchedule.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -2711,9 +2622,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2743,7 +2653,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2762,7 +2672,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2792,7 +2702,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2811,7 +2721,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2841,7 +2751,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2860,7 +2770,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2905,10 +2815,10 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EMAIDCount >= EMAID.Length) return ExiError.ArrayTooLong;
-                        e = r.ReadElementString(EMAID[EMAIDCount], 4);
+                        e = r.ReadElementString(EMAID[EMAIDCount], 14);
                         if (e != ExiError.Ok) return e;
                         EMAIDCount++;
                         state = (EMAIDCount < 1 ? 0 : (EMAIDCount < 8 ? 1 : 2));
@@ -2920,7 +2830,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         {
                             case 0:
                                 if (EMAIDCount >= EMAID.Length) return ExiError.ArrayTooLong;
-                                e = r.ReadElementString(EMAID[EMAIDCount], 4);
+                                e = r.ReadElementString(EMAID[EMAIDCount], 14);
                                 if (e != ExiError.Ok) return e;
                                 EMAIDCount++;
                                 state = (EMAIDCount < 1 ? 0 : (EMAIDCount < 8 ? 1 : 2));
@@ -2932,7 +2842,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2955,7 +2865,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     case 0:
                         if (cEMAID < EMAIDCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementString(EMAID[cEMAID]);
                             if (e != ExiError.Ok) return e;
@@ -2985,7 +2895,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3024,37 +2934,33 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         TimeAnchor = (ulong)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        e = r.ReadElementString(Currency, 3);
+                        e = r.ReadElementString(Currency, 13);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        e = r.ReadElementString(PriceAlgorithm, 13);
+                        e = r.ReadElementString(PriceAlgorithm, 23);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVPriceRuleStacks == null) EVPriceRuleStacks = new EVPriceRuleStackListType();
                         e = EVPriceRuleStacks.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3073,36 +2979,32 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)TimeAnchor);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementString(Currency);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementString(PriceAlgorithm);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVPriceRuleStacks == null) return ExiError.MissingElement;
                         e = EVPriceRuleStacks.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3136,23 +3038,21 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVPowerSchedule == null) EVPowerSchedule = new EVPowerScheduleType();
                         e = EVPowerSchedule.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVAbsolutePriceSchedule == null) EVAbsolutePriceSchedule = new EVAbsolutePriceScheduleType();
                         e = EVAbsolutePriceSchedule.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3171,23 +3071,21 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVPowerSchedule == null) return ExiError.MissingElement;
                         e = EVPowerSchedule.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVAbsolutePriceSchedule == null) return ExiError.MissingElement;
                         e = EVAbsolutePriceSchedule.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3223,7 +3121,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVPowerProfileEntryCount >= EVPowerProfileEntry.Length) return ExiError.ArrayTooLong;
                         if (EVPowerProfileEntry[EVPowerProfileEntryCount] == null) EVPowerProfileEntry[EVPowerProfileEntryCount] = new PowerScheduleEntryType();
@@ -3252,7 +3150,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3275,7 +3173,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     case 0:
                         if (cEVPowerProfileEntry < EVPowerProfileEntryCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (EVPowerProfileEntry[cEVPowerProfileEntry] == null) return ExiError.MissingElement;
                             e = EVPowerProfileEntry[cEVPowerProfileEntry].Encode(w);
@@ -3307,7 +3205,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3353,13 +3251,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         TimeAnchor = (ulong)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -3384,15 +3281,14 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVPowerProfileEntries == null) EVPowerProfileEntries = new EVPowerProfileEntryListType();
                         e = EVPowerProfileEntries.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3411,12 +3307,11 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)TimeAnchor);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         if (HasDynamic_EVPPTControlMode)
                         {
@@ -3425,7 +3320,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (Dynamic_EVPPTControlMode == null) return ExiError.MissingElement;
                             e = Dynamic_EVPPTControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasScheduled_EVPPTControlMode)
                         {
@@ -3434,23 +3329,21 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (Scheduled_EVPPTControlMode == null) return ExiError.MissingElement;
                             e = Scheduled_EVPPTControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else
                         {
                             return ExiError.MissingElement;
                         }
-                        break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVPowerProfileEntries == null) return ExiError.MissingElement;
                         e = EVPowerProfileEntries.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3486,7 +3379,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVPowerScheduleEntryCount >= EVPowerScheduleEntry.Length) return ExiError.ArrayTooLong;
                         if (EVPowerScheduleEntry[EVPowerScheduleEntryCount] == null) EVPowerScheduleEntry[EVPowerScheduleEntryCount] = new EVPowerScheduleEntryType();
@@ -3515,7 +3408,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3538,7 +3431,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     case 0:
                         if (cEVPowerScheduleEntry < EVPowerScheduleEntryCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (EVPowerScheduleEntry[cEVPowerScheduleEntry] == null) return ExiError.MissingElement;
                             e = EVPowerScheduleEntry[cEVPowerScheduleEntry].Encode(w);
@@ -3570,7 +3463,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3605,24 +3498,22 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul > 4294967295UL) return ExiError.ValueOutOfRange;
                         Duration = (uint)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Power == null) Power = new RationalNumberType();
                         e = Power.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3641,22 +3532,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)Duration);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Power == null) return ExiError.MissingElement;
                         e = Power.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3691,23 +3580,21 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         TimeAnchor = (ulong)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVPowerScheduleEntries == null) EVPowerScheduleEntries = new EVPowerScheduleEntryListType();
                         e = EVPowerScheduleEntries.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3726,22 +3613,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)TimeAnchor);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVPowerScheduleEntries == null) return ExiError.MissingElement;
                         e = EVPowerScheduleEntries.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3777,7 +3662,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVPriceRuleStackCount >= EVPriceRuleStack.Length) return ExiError.ArrayTooLong;
                         if (EVPriceRuleStack[EVPriceRuleStackCount] == null) EVPriceRuleStack[EVPriceRuleStackCount] = new EVPriceRuleStackType();
@@ -3806,7 +3691,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3829,7 +3714,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     case 0:
                         if (cEVPriceRuleStack < EVPriceRuleStackCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (EVPriceRuleStack[cEVPriceRuleStack] == null) return ExiError.MissingElement;
                             e = EVPriceRuleStack[cEVPriceRuleStack].Encode(w);
@@ -3861,7 +3746,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3900,16 +3785,15 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul > 4294967295UL) return ExiError.ValueOutOfRange;
                         Duration = (uint)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVPriceRuleCount >= EVPriceRule.Length) return ExiError.ArrayTooLong;
                         if (EVPriceRule[EVPriceRuleCount] == null) EVPriceRule[EVPriceRuleCount] = new EVPriceRuleType();
@@ -3938,7 +3822,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3959,16 +3843,15 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)Duration);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         if (cEVPriceRule < EVPriceRuleCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (EVPriceRule[cEVPriceRule] == null) return ExiError.MissingElement;
                             e = EVPriceRule[cEVPriceRule].Encode(w);
@@ -4000,7 +3883,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4034,23 +3917,21 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EnergyFee == null) EnergyFee = new RationalNumberType();
                         e = EnergyFee.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (PowerRangeStart == null) PowerRangeStart = new RationalNumberType();
                         e = PowerRangeStart.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4069,23 +3950,21 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EnergyFee == null) return ExiError.MissingElement;
                         e = EnergyFee.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (PowerRangeStart == null) return ExiError.MissingElement;
                         e = PowerRangeStart.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4121,7 +4000,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (RootCertificateIDCount >= RootCertificateID.Length) return ExiError.ArrayTooLong;
                         if (RootCertificateID[RootCertificateIDCount] == null) RootCertificateID[RootCertificateIDCount] = new X509IssuerSerialType();
@@ -4150,7 +4029,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4173,7 +4052,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     case 0:
                         if (cRootCertificateID < RootCertificateIDCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (RootCertificateID[cRootCertificateID] == null) return ExiError.MissingElement;
                             e = RootCertificateID[cRootCertificateID].Encode(w);
@@ -4205,7 +4084,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4239,23 +4118,21 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (SignedMeteringData == null) SignedMeteringData = new SignedMeteringDataType();
                         e = SignedMeteringData.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4274,23 +4151,21 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (SignedMeteringData == null) return ExiError.MissingElement;
                         e = SignedMeteringData.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4325,24 +4200,22 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(6, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 40u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4362,24 +4235,22 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 40) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(6, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4482,7 +4353,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (OverstayRuleCount >= OverstayRule.Length) return ExiError.ArrayTooLong;
                         if (OverstayRule[OverstayRuleCount] == null) OverstayRule[OverstayRuleCount] = new OverstayRuleType();
@@ -4511,7 +4382,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4538,7 +4409,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)OverstayTimeThreshold);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else if (HasOverstayPowerThreshold)
                         {
@@ -4547,7 +4418,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (OverstayPowerThreshold == null) return ExiError.MissingElement;
                             e = OverstayPowerThreshold.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (cOverstayRule < OverstayRuleCount)
                         {
@@ -4572,7 +4443,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (OverstayPowerThreshold == null) return ExiError.MissingElement;
                             e = OverstayPowerThreshold.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (cOverstayRule < OverstayRuleCount)
                         {
@@ -4592,7 +4463,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     case 2:
                         if (cOverstayRule < OverstayRuleCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (OverstayRule[cOverstayRule] == null) return ExiError.MissingElement;
                             e = OverstayRule[cOverstayRule].Encode(w);
@@ -4624,7 +4495,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4672,7 +4543,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         switch (ec)
                         {
                             case 0:
-                                e = r.ReadElementString(OverstayRuleDescription, 12);
+                                e = r.ReadElementString(OverstayRuleDescription, 22);
                                 if (e != ExiError.Ok) return e;
                                 HasOverstayRuleDescription = true;
                                 state = 1;
@@ -4689,33 +4560,30 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul > 4294967295UL) return ExiError.ValueOutOfRange;
                         StartTime = (uint)ul;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (OverstayFee == null) OverstayFee = new RationalNumberType();
                         e = OverstayFee.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul > 4294967295UL) return ExiError.ValueOutOfRange;
                         OverstayFeePeriod = (uint)ul;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4740,7 +4608,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementString(OverstayRuleDescription);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else
                         {
@@ -4748,33 +4616,29 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)StartTime);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
-                        break;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)StartTime);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (OverstayFee == null) return ExiError.MissingElement;
                         e = OverstayFee.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)OverstayFeePeriod);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4813,16 +4677,15 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul > 65535UL) return ExiError.ValueOutOfRange;
                         ParameterSetID = (ushort)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ParameterCount >= Parameter.Length) return ExiError.ArrayTooLong;
                         if (Parameter[ParameterCount] == null) Parameter[ParameterCount] = new ParameterType();
@@ -4851,7 +4714,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4872,16 +4735,15 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)ParameterSetID);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         if (cParameter < ParameterCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (Parameter[cParameter] == null) return ExiError.MissingElement;
                             e = Parameter[cParameter].Encode(w);
@@ -4913,7 +4775,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4978,12 +4840,11 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        e = r.ReadString(Name, 11);
+                        e = r.ReadString(Name, 21);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         e = r.ReadEventCode(3, out ec);
                         if (e != ExiError.Ok) return e;
@@ -5027,7 +4888,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                                 state = 2;
                                 break;
                             case 5:
-                                e = r.ReadElementString(finiteString, 18);
+                                e = r.ReadElementString(finiteString, 28);
                                 if (e != ExiError.Ok) return e;
                                 HasfiniteString = true;
                                 state = 2;
@@ -5037,7 +4898,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5057,12 +4918,11 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteString(Name);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         if (HasboolValue)
                         {
@@ -5070,7 +4930,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(boolValue);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasbyteValue)
                         {
@@ -5080,7 +4940,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (l < -128L || l > 127L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(8, (uint)(l - -128L));
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasshortValue)
                         {
@@ -5088,7 +4948,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)shortValue);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasintValue)
                         {
@@ -5096,7 +4956,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)intValue);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasrationalNumber)
                         {
@@ -5105,7 +4965,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (rationalNumber == null) return ExiError.MissingElement;
                             e = rationalNumber.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasfiniteString)
                         {
@@ -5113,15 +4973,14 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementString(finiteString);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else
                         {
                             return ExiError.MissingElement;
                         }
-                        break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5157,29 +5016,26 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        e = r.ReadString(Id, 9);
+                        e = r.ReadString(Id, 19);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBinary(GenChallenge);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ContractCertificateChain == null) ContractCertificateChain = new ContractCertificateChainType();
                         e = ContractCertificateChain.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5198,29 +5054,26 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteString(Id);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBinary(GenChallenge);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ContractCertificateChain == null) return ExiError.MissingElement;
                         e = ContractCertificateChain.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5258,12 +5111,11 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBinary(GenChallenge);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -5283,7 +5135,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5302,12 +5154,11 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBinary(GenChallenge);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         if (HasSupportedProviders)
                         {
@@ -5316,7 +5167,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (SupportedProviders == null) return ExiError.MissingElement;
                             e = SupportedProviders.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else
                         {
@@ -5324,9 +5175,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5374,31 +5224,28 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(2, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 3u) return ExiError.ValueOutOfRange;
                         EVProcessing = (ProcessingType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(2, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 4u) return ExiError.ValueOutOfRange;
                         ChargeProgress = (ChargeProgressType)(int)u;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -5445,7 +5292,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5465,31 +5312,28 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)EVProcessing;
                         if (l < 0 || l >= 3) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(2, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ChargeProgress;
                         if (l < 0 || l >= 4) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(2, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
                         if (HasEVPowerProfile)
                         {
@@ -5498,7 +5342,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVPowerProfile == null) return ExiError.MissingElement;
                             e = EVPowerProfile.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasBPT_ChannelSelection)
                         {
@@ -5508,7 +5352,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (l < 0 || l >= 2) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(1, (uint)l);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -5516,7 +5360,6 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 4:
                         if (HasBPT_ChannelSelection)
                         {
@@ -5526,7 +5369,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (l < 0 || l >= 2) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(1, (uint)l);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -5534,9 +5377,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5577,22 +5419,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(6, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 40u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -5612,7 +5452,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5632,22 +5472,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 40) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(6, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         if (HasEVSEStatus)
                         {
@@ -5656,7 +5494,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVSEStatus == null) return ExiError.MissingElement;
                             e = EVSEStatus.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
@@ -5664,9 +5502,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5702,7 +5539,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (PowerScheduleEntryCount >= PowerScheduleEntry.Length) return ExiError.ArrayTooLong;
                         if (PowerScheduleEntry[PowerScheduleEntryCount] == null) PowerScheduleEntry[PowerScheduleEntryCount] = new PowerScheduleEntryType();
@@ -5731,7 +5568,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5754,7 +5591,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     case 0:
                         if (cPowerScheduleEntry < PowerScheduleEntryCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (PowerScheduleEntry[cPowerScheduleEntry] == null) return ExiError.MissingElement;
                             e = PowerScheduleEntry[cPowerScheduleEntry].Encode(w);
@@ -5786,7 +5623,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5832,22 +5669,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul > 4294967295UL) return ExiError.ValueOutOfRange;
                         Duration = (uint)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Power == null) Power = new RationalNumberType();
                         e = Power.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -5892,7 +5727,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5911,20 +5746,18 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)Duration);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Power == null) return ExiError.MissingElement;
                         e = Power.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         if (HasPower_L2)
                         {
@@ -5933,7 +5766,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (Power_L2 == null) return ExiError.MissingElement;
                             e = Power_L2.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasPower_L3)
                         {
@@ -5942,7 +5775,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (Power_L3 == null) return ExiError.MissingElement;
                             e = Power_L3.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -5950,7 +5783,6 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 3:
                         if (HasPower_L3)
                         {
@@ -5959,7 +5791,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (Power_L3 == null) return ExiError.MissingElement;
                             e = Power_L3.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -5967,9 +5799,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -6015,13 +5846,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         TimeAnchor = (ulong)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -6074,15 +5904,14 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (PowerScheduleEntries == null) PowerScheduleEntries = new PowerScheduleEntryListType();
                         e = PowerScheduleEntries.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -6101,12 +5930,11 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)TimeAnchor);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         if (HasAvailableEnergy)
                         {
@@ -6115,7 +5943,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (AvailableEnergy == null) return ExiError.MissingElement;
                             e = AvailableEnergy.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasPowerTolerance)
                         {
@@ -6124,7 +5952,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PowerTolerance == null) return ExiError.MissingElement;
                             e = PowerTolerance.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
@@ -6133,9 +5961,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PowerScheduleEntries == null) return ExiError.MissingElement;
                             e = PowerScheduleEntries.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
-                        break;
                     case 2:
                         if (HasPowerTolerance)
                         {
@@ -6144,7 +5971,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PowerTolerance == null) return ExiError.MissingElement;
                             e = PowerTolerance.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
@@ -6153,19 +5980,17 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PowerScheduleEntries == null) return ExiError.MissingElement;
                             e = PowerScheduleEntries.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
-                        break;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (PowerScheduleEntries == null) return ExiError.MissingElement;
                         e = PowerScheduleEntries.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -6201,7 +6026,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (PriceLevelScheduleEntryCount >= PriceLevelScheduleEntry.Length) return ExiError.ArrayTooLong;
                         if (PriceLevelScheduleEntry[PriceLevelScheduleEntryCount] == null) PriceLevelScheduleEntry[PriceLevelScheduleEntryCount] = new PriceLevelScheduleEntryType();
@@ -6230,7 +6055,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -6253,7 +6078,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     case 0:
                         if (cPriceLevelScheduleEntry < PriceLevelScheduleEntryCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (PriceLevelScheduleEntry[cPriceLevelScheduleEntry] == null) return ExiError.MissingElement;
                             e = PriceLevelScheduleEntry[cPriceLevelScheduleEntry].Encode(w);
@@ -6285,7 +6110,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -6321,25 +6146,23 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul > 4294967295UL) return ExiError.ValueOutOfRange;
                         Duration = (uint)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(8, out u);
                         if (e != ExiError.Ok) return e;
                         if (u > 255u) return ExiError.ValueOutOfRange;
                         PriceLevel = (byte)((long)u + 0L);
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -6359,23 +6182,21 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)Duration);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)PriceLevel;
                         if (l < 0L || l > 255L) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(8, (uint)(l - 0L));
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -6431,7 +6252,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         switch (ec)
                         {
                             case 0:
-                                e = r.ReadString(Id, 9);
+                                e = r.ReadString(Id, 19);
                                 if (e != ExiError.Ok) return e;
                                 HasId = true;
                                 state = 1;
@@ -6447,29 +6268,27 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         TimeAnchor = (ulong)ul;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul < 1UL || ul > 4294967295UL) return ExiError.ValueOutOfRange;
                         PriceScheduleID = (uint)ul;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
                         switch (ec)
                         {
                             case 0:
-                                e = r.ReadElementString(PriceScheduleDescription, 14);
+                                e = r.ReadElementString(PriceScheduleDescription, 24);
                                 if (e != ExiError.Ok) return e;
                                 HasPriceScheduleDescription = true;
                                 state = 4;
@@ -6486,24 +6305,22 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(8, out u);
                         if (e != ExiError.Ok) return e;
                         if (u > 255u) return ExiError.ValueOutOfRange;
                         NumberOfPriceLevels = (byte)((long)u + 0L);
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (PriceLevelScheduleEntries == null) PriceLevelScheduleEntries = new PriceLevelScheduleEntryListType();
                         e = PriceLevelScheduleEntries.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -6529,7 +6346,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteString(Id);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else
                         {
@@ -6537,24 +6354,21 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)TimeAnchor);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
-                        break;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)TimeAnchor);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (PriceScheduleID < 1) return ExiError.ValueOutOfRange;
                         e = w.WriteElementUnsigned((ulong)PriceScheduleID);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
                         if (HasPriceScheduleDescription)
                         {
@@ -6562,7 +6376,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementString(PriceScheduleDescription);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -6572,28 +6386,25 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (l < 0L || l > 255L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(8, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
-                        break;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)NumberOfPriceLevels;
                         if (l < 0L || l > 255L) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(8, (uint)(l - 0L));
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (PriceLevelScheduleEntries == null) return ExiError.MissingElement;
                         e = PriceLevelScheduleEntries.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -6629,7 +6440,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (PriceRuleStackCount >= PriceRuleStack.Length) return ExiError.ArrayTooLong;
                         if (PriceRuleStack[PriceRuleStackCount] == null) PriceRuleStack[PriceRuleStackCount] = new PriceRuleStackType();
@@ -6658,7 +6469,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -6681,7 +6492,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     case 0:
                         if (cPriceRuleStack < PriceRuleStackCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (PriceRuleStack[cPriceRuleStack] == null) return ExiError.MissingElement;
                             e = PriceRuleStack[cPriceRuleStack].Encode(w);
@@ -6713,7 +6524,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -6752,16 +6563,15 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul > 4294967295UL) return ExiError.ValueOutOfRange;
                         Duration = (uint)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (PriceRuleCount >= PriceRule.Length) return ExiError.ArrayTooLong;
                         if (PriceRule[PriceRuleCount] == null) PriceRule[PriceRuleCount] = new PriceRuleType();
@@ -6790,7 +6600,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -6811,16 +6621,15 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)Duration);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         if (cPriceRule < PriceRuleCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (PriceRule[cPriceRule] == null) return ExiError.MissingElement;
                             e = PriceRule[cPriceRule].Encode(w);
@@ -6852,7 +6661,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -6909,13 +6718,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EnergyFee == null) EnergyFee = new RationalNumberType();
                         e = EnergyFee.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         e = r.ReadEventCode(3, out ec);
                         if (e != ExiError.Ok) return e;
@@ -7056,15 +6864,14 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (PowerRangeStart == null) PowerRangeStart = new RationalNumberType();
                         e = PowerRangeStart.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -7084,13 +6891,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EnergyFee == null) return ExiError.MissingElement;
                         e = EnergyFee.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         if (HasParkingFee)
                         {
@@ -7099,7 +6905,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (ParkingFee == null) return ExiError.MissingElement;
                             e = ParkingFee.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasParkingFeePeriod)
                         {
@@ -7107,7 +6913,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)ParkingFeePeriod);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasCarbonDioxideEmission)
                         {
@@ -7115,7 +6921,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)CarbonDioxideEmission);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasRenewableGenerationPercentage)
                         {
@@ -7125,7 +6931,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (l < 0L || l > 255L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(8, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -7134,9 +6940,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PowerRangeStart == null) return ExiError.MissingElement;
                             e = PowerRangeStart.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
-                        break;
                     case 2:
                         if (HasParkingFeePeriod)
                         {
@@ -7144,7 +6949,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)ParkingFeePeriod);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasCarbonDioxideEmission)
                         {
@@ -7152,7 +6957,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)CarbonDioxideEmission);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasRenewableGenerationPercentage)
                         {
@@ -7162,7 +6967,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (l < 0L || l > 255L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(8, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -7171,9 +6976,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PowerRangeStart == null) return ExiError.MissingElement;
                             e = PowerRangeStart.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
-                        break;
                     case 3:
                         if (HasCarbonDioxideEmission)
                         {
@@ -7181,7 +6985,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)CarbonDioxideEmission);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasRenewableGenerationPercentage)
                         {
@@ -7191,7 +6995,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (l < 0L || l > 255L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(8, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -7200,9 +7004,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PowerRangeStart == null) return ExiError.MissingElement;
                             e = PowerRangeStart.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
-                        break;
                     case 4:
                         if (HasRenewableGenerationPercentage)
                         {
@@ -7212,7 +7015,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (l < 0L || l > 255L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(8, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -7221,19 +7024,17 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (PowerRangeStart == null) return ExiError.MissingElement;
                             e = PowerRangeStart.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
-                        break;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (PowerRangeStart == null) return ExiError.MissingElement;
                         e = PowerRangeStart.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -7279,22 +7080,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(10, out u);
                         if (e != ExiError.Ok) return e;
                         if (u > 1012u) return ExiError.ValueOutOfRange;
                         MaximumSupportingPoints = (ushort)((long)u + 12L);
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -7319,7 +7118,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -7339,22 +7138,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)MaximumSupportingPoints;
                         if (l < 12L || l > 1024L) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(10, (uint)(l - 12L));
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         if (HasDynamic_SEReqControlMode)
                         {
@@ -7363,7 +7160,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (Dynamic_SEReqControlMode == null) return ExiError.MissingElement;
                             e = Dynamic_SEReqControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasScheduled_SEReqControlMode)
                         {
@@ -7372,15 +7169,14 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (Scheduled_SEReqControlMode == null) return ExiError.MissingElement;
                             e = Scheduled_SEReqControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
                             return ExiError.MissingElement;
                         }
-                        break;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -7433,31 +7229,28 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(6, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 40u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(2, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 3u) return ExiError.ValueOutOfRange;
                         EVSEProcessing = (ProcessingType)(int)u;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -7511,7 +7304,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -7531,31 +7324,28 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 40) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(6, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)EVSEProcessing;
                         if (l < 0 || l >= 3) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(2, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
                         if (HasGoToPause)
                         {
@@ -7563,7 +7353,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(GoToPause);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasDynamic_SEResControlMode)
                         {
@@ -7572,7 +7362,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (Dynamic_SEResControlMode == null) return ExiError.MissingElement;
                             e = Dynamic_SEResControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasScheduled_SEResControlMode)
                         {
@@ -7581,13 +7371,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (Scheduled_SEResControlMode == null) return ExiError.MissingElement;
                             e = Scheduled_SEResControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
                             return ExiError.MissingElement;
                         }
-                        break;
                     case 4:
                         if (HasDynamic_SEResControlMode)
                         {
@@ -7596,7 +7385,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (Dynamic_SEResControlMode == null) return ExiError.MissingElement;
                             e = Dynamic_SEResControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasScheduled_SEResControlMode)
                         {
@@ -7605,15 +7394,14 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (Scheduled_SEResControlMode == null) return ExiError.MissingElement;
                             e = Scheduled_SEResControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
                             return ExiError.MissingElement;
                         }
-                        break;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -7654,22 +7442,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul < 1UL || ul > 4294967295UL) return ExiError.ValueOutOfRange;
                         ScheduleTupleID = (uint)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ChargingSchedule == null) ChargingSchedule = new ChargingScheduleType();
                         e = ChargingSchedule.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -7689,7 +7475,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -7708,21 +7494,19 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ScheduleTupleID < 1) return ExiError.ValueOutOfRange;
                         e = w.WriteElementUnsigned((ulong)ScheduleTupleID);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ChargingSchedule == null) return ExiError.MissingElement;
                         e = ChargingSchedule.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         if (HasDischargingSchedule)
                         {
@@ -7731,7 +7515,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (DischargingSchedule == null) return ExiError.MissingElement;
                             e = DischargingSchedule.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
@@ -7739,9 +7523,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -7781,14 +7564,13 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul < 1UL || ul > 4294967295UL) return ExiError.ValueOutOfRange;
                         SelectedScheduleTupleID = (uint)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -7809,7 +7591,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -7829,13 +7611,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (SelectedScheduleTupleID < 1) return ExiError.ValueOutOfRange;
                         e = w.WriteElementUnsigned((ulong)SelectedScheduleTupleID);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         if (HasPowerToleranceAcceptance)
                         {
@@ -7845,7 +7626,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (l < 0 || l >= 2) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(1, (uint)l);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else
                         {
@@ -7853,9 +7634,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -8073,7 +7853,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -8098,7 +7878,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)DepartureTime);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else if (HasEVTargetEnergyRequest)
                         {
@@ -8107,7 +7887,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVTargetEnergyRequest == null) return ExiError.MissingElement;
                             e = EVTargetEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasEVMaximumEnergyRequest)
                         {
@@ -8116,7 +7896,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVMaximumEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMaximumEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasEVMinimumEnergyRequest)
                         {
@@ -8125,7 +7905,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVMinimumEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMinimumEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasEVEnergyOffer)
                         {
@@ -8134,7 +7914,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVEnergyOffer == null) return ExiError.MissingElement;
                             e = EVEnergyOffer.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -8142,7 +7922,6 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 1:
                         if (HasEVTargetEnergyRequest)
                         {
@@ -8151,7 +7930,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVTargetEnergyRequest == null) return ExiError.MissingElement;
                             e = EVTargetEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasEVMaximumEnergyRequest)
                         {
@@ -8160,7 +7939,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVMaximumEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMaximumEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasEVMinimumEnergyRequest)
                         {
@@ -8169,7 +7948,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVMinimumEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMinimumEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasEVEnergyOffer)
                         {
@@ -8178,7 +7957,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVEnergyOffer == null) return ExiError.MissingElement;
                             e = EVEnergyOffer.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -8186,7 +7965,6 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 2:
                         if (HasEVMaximumEnergyRequest)
                         {
@@ -8195,7 +7973,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVMaximumEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMaximumEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasEVMinimumEnergyRequest)
                         {
@@ -8204,7 +7982,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVMinimumEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMinimumEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasEVEnergyOffer)
                         {
@@ -8213,7 +7991,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVEnergyOffer == null) return ExiError.MissingElement;
                             e = EVEnergyOffer.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -8221,7 +7999,6 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 3:
                         if (HasEVMinimumEnergyRequest)
                         {
@@ -8230,7 +8007,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVMinimumEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMinimumEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasEVEnergyOffer)
                         {
@@ -8239,7 +8016,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVEnergyOffer == null) return ExiError.MissingElement;
                             e = EVEnergyOffer.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -8247,7 +8024,6 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 4:
                         if (HasEVEnergyOffer)
                         {
@@ -8256,7 +8032,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (EVEnergyOffer == null) return ExiError.MissingElement;
                             e = EVEnergyOffer.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -8264,9 +8040,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -8302,7 +8077,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ScheduleTupleCount >= ScheduleTuple.Length) return ExiError.ArrayTooLong;
                         if (ScheduleTuple[ScheduleTupleCount] == null) ScheduleTuple[ScheduleTupleCount] = new ScheduleTupleType();
@@ -8331,7 +8106,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -8354,7 +8129,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     case 0:
                         if (cScheduleTuple < ScheduleTupleCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (ScheduleTuple[cScheduleTuple] == null) return ExiError.MissingElement;
                             e = ScheduleTuple[cScheduleTuple].Encode(w);
@@ -8386,7 +8161,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -8419,16 +8194,15 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul < 1UL || ul > 4294967295UL) return ExiError.ValueOutOfRange;
                         SelectedScheduleTupleID = (uint)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -8447,15 +8221,14 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (SelectedScheduleTupleID < 1) return ExiError.ValueOutOfRange;
                         e = w.WriteElementUnsigned((ulong)SelectedScheduleTupleID);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -8491,7 +8264,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (SelectedServiceCount >= SelectedService.Length) return ExiError.ArrayTooLong;
                         if (SelectedService[SelectedServiceCount] == null) SelectedService[SelectedServiceCount] = new SelectedServiceType();
@@ -8520,7 +8293,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -8543,7 +8316,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     case 0:
                         if (cSelectedService < SelectedServiceCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (SelectedService[cSelectedService] == null) return ExiError.MissingElement;
                             e = SelectedService[cSelectedService].Encode(w);
@@ -8575,7 +8348,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -8610,25 +8383,23 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul > 65535UL) return ExiError.ValueOutOfRange;
                         ServiceID = (ushort)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul > 65535UL) return ExiError.ValueOutOfRange;
                         ParameterSetID = (ushort)ul;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -8647,21 +8418,19 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)ServiceID);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)ParameterSetID);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -8696,24 +8465,22 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul > 65535UL) return ExiError.ValueOutOfRange;
                         ServiceID = (ushort)ul;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -8732,22 +8499,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)ServiceID);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -8787,41 +8552,37 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(6, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 40u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul > 65535UL) return ExiError.ValueOutOfRange;
                         ServiceID = (ushort)ul;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ServiceParameterList == null) ServiceParameterList = new ServiceParameterListType();
                         e = ServiceParameterList.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -8841,39 +8602,35 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 40) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(6, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)ServiceID);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ServiceParameterList == null) return ExiError.MissingElement;
                         e = ServiceParameterList.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -8911,13 +8668,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -8937,7 +8693,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -8956,13 +8712,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         if (HasSupportedServiceIDs)
                         {
@@ -8971,7 +8726,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (SupportedServiceIDs == null) return ExiError.MissingElement;
                             e = SupportedServiceIDs.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else
                         {
@@ -8979,9 +8734,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -9026,37 +8780,33 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(6, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 40u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBoolean(out ServiceRenegotiationSupported);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EnergyTransferServiceList == null) EnergyTransferServiceList = new ServiceListType();
                         e = EnergyTransferServiceList.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -9076,7 +8826,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -9096,37 +8846,33 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 40) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(6, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBoolean(ServiceRenegotiationSupported);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EnergyTransferServiceList == null) return ExiError.MissingElement;
                         e = EnergyTransferServiceList.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
                         if (HasVASList)
                         {
@@ -9135,7 +8881,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (VASList == null) return ExiError.MissingElement;
                             e = VASList.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -9143,9 +8889,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -9182,7 +8927,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ServiceIDCount >= ServiceID.Length) return ExiError.ArrayTooLong;
                         e = r.ReadElementUnsigned(out ul);
@@ -9213,7 +8958,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -9236,7 +8981,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     case 0:
                         if (cServiceID < ServiceIDCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)ServiceID[cServiceID]);
                             if (e != ExiError.Ok) return e;
@@ -9266,7 +9011,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -9302,7 +9047,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ServiceCount >= Service.Length) return ExiError.ArrayTooLong;
                         if (Service[ServiceCount] == null) Service[ServiceCount] = new ServiceType();
@@ -9331,7 +9076,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -9354,7 +9099,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     case 0:
                         if (cService < ServiceCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (Service[cService] == null) return ExiError.MissingElement;
                             e = Service[cService].Encode(w);
@@ -9386,7 +9131,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -9422,7 +9167,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ParameterSetCount >= ParameterSet.Length) return ExiError.ArrayTooLong;
                         if (ParameterSet[ParameterSetCount] == null) ParameterSet[ParameterSetCount] = new ParameterSetType();
@@ -9451,7 +9196,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -9474,7 +9219,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     case 0:
                         if (cParameterSet < ParameterSetCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (ParameterSet[cParameterSet] == null) return ExiError.MissingElement;
                             e = ParameterSet[cParameterSet].Encode(w);
@@ -9506,7 +9251,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -9546,21 +9291,19 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (SelectedEnergyTransferService == null) SelectedEnergyTransferService = new SelectedServiceType();
                         e = SelectedEnergyTransferService.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -9580,7 +9323,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -9599,21 +9342,19 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (SelectedEnergyTransferService == null) return ExiError.MissingElement;
                         e = SelectedEnergyTransferService.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         if (HasSelectedVASList)
                         {
@@ -9622,7 +9363,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (SelectedVASList == null) return ExiError.MissingElement;
                             e = SelectedVASList.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
@@ -9630,9 +9371,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -9667,24 +9407,22 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(6, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 40u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -9704,24 +9442,22 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 40) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(6, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -9756,23 +9492,21 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul > 65535UL) return ExiError.ValueOutOfRange;
                         ServiceID = (ushort)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBoolean(out FreeService);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -9791,21 +9525,19 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)ServiceID);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBoolean(FreeService);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -9839,22 +9571,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        e = r.ReadElementString(EVCCID, 5);
+                        e = r.ReadElementString(EVCCID, 15);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -9873,22 +9603,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementString(EVCCID);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -9925,31 +9653,28 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(6, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 40u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        e = r.ReadElementString(EVSEID, 6);
+                        e = r.ReadElementString(EVSEID, 16);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -9969,31 +9694,28 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 40) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(6, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementString(EVSEID);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -10039,35 +9761,33 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(2, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 3u) return ExiError.ValueOutOfRange;
                         ChargingSession = (ChargingSessionType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
                         switch (ec)
                         {
                             case 0:
-                                e = r.ReadElementString(EVTerminationCode, 7);
+                                e = r.ReadElementString(EVTerminationCode, 17);
                                 if (e != ExiError.Ok) return e;
                                 HasEVTerminationCode = true;
                                 state = 3;
                                 break;
                             case 1:
-                                e = r.ReadElementString(EVTerminationExplanation, 8);
+                                e = r.ReadElementString(EVTerminationExplanation, 18);
                                 if (e != ExiError.Ok) return e;
                                 HasEVTerminationExplanation = true;
                                 state = 4;
@@ -10084,7 +9804,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         switch (ec)
                         {
                             case 0:
-                                e = r.ReadElementString(EVTerminationExplanation, 8);
+                                e = r.ReadElementString(EVTerminationExplanation, 18);
                                 if (e != ExiError.Ok) return e;
                                 HasEVTerminationExplanation = true;
                                 state = 4;
@@ -10096,7 +9816,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -10116,22 +9836,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ChargingSession;
                         if (l < 0 || l >= 3) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(2, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         if (HasEVTerminationCode)
                         {
@@ -10139,7 +9857,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementString(EVTerminationCode);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasEVTerminationExplanation)
                         {
@@ -10147,7 +9865,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementString(EVTerminationExplanation);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -10155,7 +9873,6 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 3:
                         if (HasEVTerminationExplanation)
                         {
@@ -10163,7 +9880,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementString(EVTerminationExplanation);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -10171,9 +9888,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -10208,24 +9924,22 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(6, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 40u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -10245,24 +9959,22 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 40) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(6, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -10302,19 +10014,17 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        e = r.ReadString(Id, 9);
+                        e = r.ReadString(Id, 19);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBinary(Certificate);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -10334,7 +10044,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -10353,19 +10063,17 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteString(Id);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBinary(Certificate);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         if (HasSubCertificates)
                         {
@@ -10374,7 +10082,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (SubCertificates == null) return ExiError.MissingElement;
                             e = SubCertificates.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
@@ -10382,9 +10090,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -10439,36 +10146,32 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        e = r.ReadString(Id, 9);
+                        e = r.ReadString(Id, 19);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ContractCertificateChain == null) ContractCertificateChain = new ContractCertificateChainType();
                         e = ContractCertificateChain.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(1, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 2u) return ExiError.ValueOutOfRange;
                         ECDHCurve = (EcdhCurveType)(int)u;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBinary(DHPublicKey);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -10497,7 +10200,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -10517,36 +10220,32 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteString(Id);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ContractCertificateChain == null) return ExiError.MissingElement;
                         e = ContractCertificateChain.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ECDHCurve;
                         if (l < 0 || l >= 2) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(1, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBinary(DHPublicKey);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
                         if (HasSECP521_EncryptedPrivateKey)
                         {
@@ -10554,7 +10253,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBinary(SECP521_EncryptedPrivateKey);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasX448_EncryptedPrivateKey)
                         {
@@ -10562,7 +10261,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBinary(X448_EncryptedPrivateKey);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasTPM_EncryptedPrivateKey)
                         {
@@ -10570,15 +10269,14 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBinary(TPM_EncryptedPrivateKey);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
                             return ExiError.MissingElement;
                         }
-                        break;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -10630,27 +10328,24 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        e = r.ReadString(Id, 9);
+                        e = r.ReadString(Id, 19);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBinary(SessionID);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (MeterInfo == null) MeterInfo = new MeterInfoType();
                         e = MeterInfo.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -10705,7 +10400,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -10724,27 +10419,24 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteString(Id);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBinary(SessionID);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (MeterInfo == null) return ExiError.MissingElement;
                         e = MeterInfo.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
                         if (HasReceipt)
                         {
@@ -10753,7 +10445,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (Receipt == null) return ExiError.MissingElement;
                             e = Receipt.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasDynamic_SMDTControlMode)
                         {
@@ -10762,7 +10454,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (Dynamic_SMDTControlMode == null) return ExiError.MissingElement;
                             e = Dynamic_SMDTControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasScheduled_SMDTControlMode)
                         {
@@ -10771,13 +10463,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (Scheduled_SMDTControlMode == null) return ExiError.MissingElement;
                             e = Scheduled_SMDTControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
                             return ExiError.MissingElement;
                         }
-                        break;
                     case 4:
                         if (HasDynamic_SMDTControlMode)
                         {
@@ -10786,7 +10477,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (Dynamic_SMDTControlMode == null) return ExiError.MissingElement;
                             e = Dynamic_SMDTControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasScheduled_SMDTControlMode)
                         {
@@ -10795,15 +10486,14 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (Scheduled_SMDTControlMode == null) return ExiError.MissingElement;
                             e = Scheduled_SMDTControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
                             return ExiError.MissingElement;
                         }
-                        break;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -10848,7 +10538,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (CertificateCount >= Certificate.Length) return ExiError.ArrayTooLong;
                         e = r.ReadElementBinary(Certificate[CertificateCount]);
@@ -10875,7 +10565,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -10898,7 +10588,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     case 0:
                         if (cCertificate < CertificateCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBinary(Certificate[cCertificate]);
                             if (e != ExiError.Ok) return e;
@@ -10928,7 +10618,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -10973,10 +10663,10 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ProviderIDCount >= ProviderID.Length) return ExiError.ArrayTooLong;
-                        e = r.ReadElementString(ProviderID[ProviderIDCount], 15);
+                        e = r.ReadElementString(ProviderID[ProviderIDCount], 25);
                         if (e != ExiError.Ok) return e;
                         ProviderIDCount++;
                         state = (ProviderIDCount < 1 ? 0 : (ProviderIDCount < 128 ? 1 : 2));
@@ -10988,7 +10678,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         {
                             case 0:
                                 if (ProviderIDCount >= ProviderID.Length) return ExiError.ArrayTooLong;
-                                e = r.ReadElementString(ProviderID[ProviderIDCount], 15);
+                                e = r.ReadElementString(ProviderID[ProviderIDCount], 25);
                                 if (e != ExiError.Ok) return e;
                                 ProviderIDCount++;
                                 state = (ProviderIDCount < 1 ? 0 : (ProviderIDCount < 128 ? 1 : 2));
@@ -11000,7 +10690,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -11023,7 +10713,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     case 0:
                         if (cProviderID < ProviderIDCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementString(ProviderID[cProviderID]);
                             if (e != ExiError.Ok) return e;
@@ -11053,7 +10743,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -11089,7 +10779,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (TaxRuleCount >= TaxRule.Length) return ExiError.ArrayTooLong;
                         if (TaxRule[TaxRuleCount] == null) TaxRule[TaxRuleCount] = new TaxRuleType();
@@ -11118,7 +10808,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -11141,7 +10831,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                     case 0:
                         if (cTaxRule < TaxRuleCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (TaxRule[cTaxRule] == null) return ExiError.MissingElement;
                             e = TaxRule[cTaxRule].Encode(w);
@@ -11173,7 +10863,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -11227,21 +10917,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul < 1UL || ul > 4294967295UL) return ExiError.ValueOutOfRange;
                         TaxRuleID = (uint)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
                         switch (ec)
                         {
                             case 0:
-                                e = r.ReadElementString(TaxRuleName, 17);
+                                e = r.ReadElementString(TaxRuleName, 27);
                                 if (e != ExiError.Ok) return e;
                                 HasTaxRuleName = true;
                                 state = 2;
@@ -11257,13 +10946,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (TaxRate == null) TaxRate = new RationalNumberType();
                         e = TaxRate.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -11285,35 +10973,31 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBoolean(out AppliesToEnergyFee);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBoolean(out AppliesToParkingFee);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBoolean(out AppliesToOverstayFee);
                         if (e != ExiError.Ok) return e;
-                        state = 7;
-                        break;
+                        goto case 7;
                     case 7:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBoolean(out AppliesMinimumMaximumCost);
                         if (e != ExiError.Ok) return e;
-                        state = 8;
-                        break;
+                        goto case 8;
                     case 8:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -11332,13 +11016,12 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (TaxRuleID < 1) return ExiError.ValueOutOfRange;
                         e = w.WriteElementUnsigned((ulong)TaxRuleID);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         if (HasTaxRuleName)
                         {
@@ -11346,7 +11029,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementString(TaxRuleName);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else
                         {
@@ -11355,17 +11038,15 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (TaxRate == null) return ExiError.MissingElement;
                             e = TaxRate.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
-                        break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (TaxRate == null) return ExiError.MissingElement;
                         e = TaxRate.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
                         if (HasTaxIncludedInPrice)
                         {
@@ -11373,7 +11054,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(TaxIncludedInPrice);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -11381,39 +11062,34 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(AppliesToEnergyFee);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
-                        break;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBoolean(AppliesToEnergyFee);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBoolean(AppliesToParkingFee);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBoolean(AppliesToOverstayFee);
                         if (e != ExiError.Ok) return e;
-                        state = 7;
-                        break;
+                        goto case 7;
                     case 7:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBoolean(AppliesMinimumMaximumCost);
                         if (e != ExiError.Ok) return e;
-                        state = 8;
-                        break;
+                        goto case 8;
                     case 8:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -11467,31 +11143,28 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(2, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 3u) return ExiError.ValueOutOfRange;
                         EVCheckInStatus = (EvCheckInStatusType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(2, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 3u) return ExiError.ValueOutOfRange;
                         ParkingMethod = (ParkingMethodType)(int)u;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
                         e = r.ReadEventCode(3, out ec);
                         if (e != ExiError.Ok) return e;
@@ -11574,7 +11247,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 6:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -11594,31 +11267,28 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)EVCheckInStatus;
                         if (l < 0 || l >= 3) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(2, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ParkingMethod;
                         if (l < 0 || l >= 3) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(2, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
                         if (HasVehicleFrame)
                         {
@@ -11626,7 +11296,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)VehicleFrame);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasDeviceOffset)
                         {
@@ -11634,7 +11304,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)DeviceOffset);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasVehicleTravel)
                         {
@@ -11642,7 +11312,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)VehicleTravel);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else
                         {
@@ -11650,7 +11320,6 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 4:
                         if (HasDeviceOffset)
                         {
@@ -11658,7 +11327,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)DeviceOffset);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasVehicleTravel)
                         {
@@ -11666,7 +11335,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)VehicleTravel);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else
                         {
@@ -11674,7 +11343,6 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 5:
                         if (HasVehicleTravel)
                         {
@@ -11682,7 +11350,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)VehicleTravel);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else
                         {
@@ -11690,9 +11358,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 6:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -11744,22 +11411,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(6, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 40u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         e = r.ReadEventCode(3, out ec);
                         if (e != ExiError.Ok) return e;
@@ -11842,7 +11507,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                         }
                         break;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -11862,22 +11527,20 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 40) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(6, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         if (HasParkingSpace)
                         {
@@ -11885,7 +11548,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)ParkingSpace);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasDeviceLocation)
                         {
@@ -11893,7 +11556,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)DeviceLocation);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasTargetDistance)
                         {
@@ -11901,7 +11564,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)TargetDistance);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -11909,7 +11572,6 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 3:
                         if (HasDeviceLocation)
                         {
@@ -11917,7 +11579,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)DeviceLocation);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasTargetDistance)
                         {
@@ -11925,7 +11587,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)TargetDistance);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -11933,7 +11595,6 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 4:
                         if (HasTargetDistance)
                         {
@@ -11941,7 +11602,7 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)TargetDistance);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -11949,9 +11610,8 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -11989,32 +11649,29 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(2, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 3u) return ExiError.ValueOutOfRange;
                         EVCheckOutStatus = (EvCheckOutStatusType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         CheckOutTime = (ulong)ul;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -12034,31 +11691,28 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)EVCheckOutStatus;
                         if (l < 0 || l >= 3) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(2, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)CheckOutTime);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -12095,33 +11749,30 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(6, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 40u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(1, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 2u) return ExiError.ValueOutOfRange;
                         EVSECheckOutStatus = (EvseCheckOutStatusType)(int)u;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -12141,114 +11792,30 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 40) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(6, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)EVSECheckOutStatus;
                         if (l < 0 || l >= 2) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(1, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
-                        if (e != ExiError.Ok) return e;
-                        return ExiError.Ok;
-                    default:
-                        return ExiError.UnexpectedEvent;
-                }
-            }
-        }
-    }
-
-    /// <summary>{http://www.w3.org/2000/09/xmldsig#}X509IssuerSerialType (3 grammar states).</summary>
-    public sealed class X509IssuerSerialType
-    {
-        /// <summary>Element X509IssuerName (String, max 256).</summary>
-        public readonly ExiString X509IssuerName = new ExiString(256);
-        /// <summary>Element X509SerialNumber (BigInteger, max 32).</summary>
-        public readonly ExiBigInteger X509SerialNumber = new ExiBigInteger(32);
-
-        /// <summary>Marks every optional member absent and every array empty (nested objects are kept for reuse).</summary>
-        public void Clear()
-        {
-        }
-
-        /// <summary>Decodes this type's content (after its SE event) up to and including its EE.</summary>
-        public ExiError Decode(ExiBitReader r)
-        {
-            Clear();
-            ExiError e;
-            int state = 0;
-            while (true)
-            {
-                switch (state)
-                {
-                    case 0:
-                        e = r.ExpectEventCode(1, 0);
-                        if (e != ExiError.Ok) return e;
-                        e = r.ReadElementString(X509IssuerName, 2);
-                        if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
-                    case 1:
-                        e = r.ExpectEventCode(1, 0);
-                        if (e != ExiError.Ok) return e;
-                        e = r.ReadElementBigInteger(X509SerialNumber);
-                        if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
-                    case 2:
-                        e = r.ExpectEventCode(1, 0);
-                        if (e != ExiError.Ok) return e;
-                        return ExiError.Ok;
-                    default:
-                        return ExiError.UnexpectedEvent;
-                }
-            }
-        }
-
-        /// <summary>Encodes this type's content (after its SE event) up to and including its EE.</summary>
-        public ExiError Encode(ExiBitWriter w)
-        {
-            ExiError e;
-            int state = 0;
-            while (true)
-            {
-                switch (state)
-                {
-                    case 0:
-                        e = w.WriteBits(1, 0);
-                        if (e != ExiError.Ok) return e;
-                        e = w.WriteElementString(X509IssuerName);
-                        if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
-                    case 1:
-                        e = w.WriteBits(1, 0);
-                        if (e != ExiError.Ok) return e;
-                        e = w.WriteElementBigInteger(X509SerialNumber);
-                        if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
-                    case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -12261,15 +11828,5 @@ namespace V2G.Protocol.Iso15118.Generated.CommonMessages
     // Types without a class (their elements decode to ExiError.Unsupported):
     //   CLReqControlModeType: abstract type
     //   CLResControlModeType: abstract type
-    //   CanonicalizationMethodType: mixed content
-    //   DigestMethodType: mixed content
-    //   KeyInfoType: mixed content
-    //   KeyValueType: mixed content
-    //   ObjectType: mixed content
-    //   PGPDataType: wildcard
-    //   SPKIDataType: repeated sequence
-    //   SignatureMethodType: mixed content
-    //   SignaturePropertyType: mixed content
-    //   TransformType: mixed content
-    //   X509DataType: repeated sequence
+    //   PGPDataType: duplicate member PGPKeyPacket
 }

@@ -72,6 +72,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
         public const int RootEventCodeBits = 6;
         private readonly ExiBitReader _reader = new ExiBitReader();
         private readonly ExiBitWriter _writer = new ExiBitWriter();
+        /// <summary>Local names initially in each URI partition (EXI 1.0 Appendix D), in URI order; for wildcard content.</summary>
+        private static readonly int[] InitialLocalNames = { 7, 4, 2, 46, 70, 81, 78 };
         /// <summary>The root element of the last decode, or the one to encode.</summary>
         public Iso20DcRoot Root = Iso20DcRoot.None;
         /// <summary>Root BPT_DC_CPDReqEnergyTransferMode (event code 0).</summary>
@@ -86,6 +88,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
         public BPT_Scheduled_DC_CLReqControlModeType BPT_Scheduled_DC_CLReqControlMode;
         /// <summary>Root BPT_Scheduled_DC_CLResControlMode (event code 5).</summary>
         public BPT_Scheduled_DC_CLResControlModeType BPT_Scheduled_DC_CLResControlMode;
+        /// <summary>Root CanonicalizationMethod (event code 8).</summary>
+        public CanonicalizationMethodType CanonicalizationMethod;
         /// <summary>Root DC_CPDReqEnergyTransferMode (event code 9).</summary>
         public DC_CPDReqEnergyTransferModeType DC_CPDReqEnergyTransferMode;
         /// <summary>Root DC_CPDResEnergyTransferMode (event code 10).</summary>
@@ -112,38 +116,56 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
         public DC_WeldingDetectionResType DC_WeldingDetectionRes;
         /// <summary>Root DSAKeyValue (event code 21).</summary>
         public DSAKeyValueType DSAKeyValue;
+        /// <summary>Root DigestMethod (event code 22).</summary>
+        public DigestMethodType DigestMethod;
         /// <summary>Root DigestValue (event code 23).</summary>
         public readonly ExiBytes DigestValue = new ExiBytes(1024);
         /// <summary>Root Dynamic_DC_CLReqControlMode (event code 24).</summary>
         public Dynamic_DC_CLReqControlModeType Dynamic_DC_CLReqControlMode;
         /// <summary>Root Dynamic_DC_CLResControlMode (event code 25).</summary>
         public Dynamic_DC_CLResControlModeType Dynamic_DC_CLResControlMode;
+        /// <summary>Root KeyInfo (event code 26).</summary>
+        public KeyInfoType KeyInfo;
         /// <summary>Root KeyName (event code 27).</summary>
         public readonly ExiString KeyName = new ExiString(256);
+        /// <summary>Root KeyValue (event code 28).</summary>
+        public KeyValueType KeyValue;
         /// <summary>Root Manifest (event code 29).</summary>
         public ManifestType Manifest;
         /// <summary>Root MgmtData (event code 30).</summary>
         public readonly ExiString MgmtData = new ExiString(256);
+        /// <summary>Root Object (event code 31).</summary>
+        public ObjectType Object;
         /// <summary>Root RSAKeyValue (event code 33).</summary>
         public RSAKeyValueType RSAKeyValue;
         /// <summary>Root Reference (event code 34).</summary>
         public ReferenceType Reference;
         /// <summary>Root RetrievalMethod (event code 35).</summary>
         public RetrievalMethodType RetrievalMethod;
+        /// <summary>Root SPKIData (event code 36).</summary>
+        public SPKIDataType SPKIData;
         /// <summary>Root Scheduled_DC_CLReqControlMode (event code 37).</summary>
         public Scheduled_DC_CLReqControlModeType Scheduled_DC_CLReqControlMode;
         /// <summary>Root Scheduled_DC_CLResControlMode (event code 38).</summary>
         public Scheduled_DC_CLResControlModeType Scheduled_DC_CLResControlMode;
         /// <summary>Root Signature (event code 39).</summary>
         public SignatureType Signature;
+        /// <summary>Root SignatureMethod (event code 40).</summary>
+        public SignatureMethodType SignatureMethod;
         /// <summary>Root SignatureProperties (event code 41).</summary>
         public SignaturePropertiesType SignatureProperties;
+        /// <summary>Root SignatureProperty (event code 42).</summary>
+        public SignaturePropertyType SignatureProperty;
         /// <summary>Root SignatureValue (event code 43).</summary>
         public SignatureValueType SignatureValue;
         /// <summary>Root SignedInfo (event code 44).</summary>
         public SignedInfoType SignedInfo;
+        /// <summary>Root Transform (event code 45).</summary>
+        public TransformType Transform;
         /// <summary>Root Transforms (event code 46).</summary>
         public TransformsType Transforms;
+        /// <summary>Root X509Data (event code 47).</summary>
+        public X509DataType X509Data;
 
         /// <summary>Bytes the last decode consumed.</summary>
         public int BytesConsumed { get { return _reader.BytesConsumed; } }
@@ -155,6 +177,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
             ExiBitReader r = _reader;
             ExiError e = r.Reset(buffer, offset, length);
             if (e != ExiError.Ok) return e;
+            r.SetNameTables(InitialLocalNames);
             e = r.ReadHeader();
             if (e != ExiError.Ok) return e;
             int ec;
@@ -197,6 +220,12 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                     e = BPT_Scheduled_DC_CLResControlMode.Decode(r);
                     if (e != ExiError.Ok) return e;
                     Root = Iso20DcRoot.BPT_Scheduled_DC_CLResControlMode;
+                    return ExiError.Ok;
+                case 8:
+                    if (CanonicalizationMethod == null) CanonicalizationMethod = new CanonicalizationMethodType();
+                    e = CanonicalizationMethod.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20DcRoot.CanonicalizationMethod;
                     return ExiError.Ok;
                 case 9:
                     if (DC_CPDReqEnergyTransferMode == null) DC_CPDReqEnergyTransferMode = new DC_CPDReqEnergyTransferModeType();
@@ -276,6 +305,12 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                     if (e != ExiError.Ok) return e;
                     Root = Iso20DcRoot.DSAKeyValue;
                     return ExiError.Ok;
+                case 22:
+                    if (DigestMethod == null) DigestMethod = new DigestMethodType();
+                    e = DigestMethod.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20DcRoot.DigestMethod;
+                    return ExiError.Ok;
                 case 23:
                     e = r.ReadElementBinary(DigestValue);
                     if (e != ExiError.Ok) return e;
@@ -293,10 +328,22 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                     if (e != ExiError.Ok) return e;
                     Root = Iso20DcRoot.Dynamic_DC_CLResControlMode;
                     return ExiError.Ok;
+                case 26:
+                    if (KeyInfo == null) KeyInfo = new KeyInfoType();
+                    e = KeyInfo.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20DcRoot.KeyInfo;
+                    return ExiError.Ok;
                 case 27:
-                    e = r.ReadElementString(KeyName, 0);
+                    e = r.ReadElementString(KeyName, 3);
                     if (e != ExiError.Ok) return e;
                     Root = Iso20DcRoot.KeyName;
+                    return ExiError.Ok;
+                case 28:
+                    if (KeyValue == null) KeyValue = new KeyValueType();
+                    e = KeyValue.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20DcRoot.KeyValue;
                     return ExiError.Ok;
                 case 29:
                     if (Manifest == null) Manifest = new ManifestType();
@@ -305,9 +352,15 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                     Root = Iso20DcRoot.Manifest;
                     return ExiError.Ok;
                 case 30:
-                    e = r.ReadElementString(MgmtData, 1);
+                    e = r.ReadElementString(MgmtData, 5);
                     if (e != ExiError.Ok) return e;
                     Root = Iso20DcRoot.MgmtData;
+                    return ExiError.Ok;
+                case 31:
+                    if (Object == null) Object = new ObjectType();
+                    e = Object.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20DcRoot.Object;
                     return ExiError.Ok;
                 case 33:
                     if (RSAKeyValue == null) RSAKeyValue = new RSAKeyValueType();
@@ -327,6 +380,12 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                     if (e != ExiError.Ok) return e;
                     Root = Iso20DcRoot.RetrievalMethod;
                     return ExiError.Ok;
+                case 36:
+                    if (SPKIData == null) SPKIData = new SPKIDataType();
+                    e = SPKIData.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20DcRoot.SPKIData;
+                    return ExiError.Ok;
                 case 37:
                     if (Scheduled_DC_CLReqControlMode == null) Scheduled_DC_CLReqControlMode = new Scheduled_DC_CLReqControlModeType();
                     e = Scheduled_DC_CLReqControlMode.Decode(r);
@@ -345,11 +404,23 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                     if (e != ExiError.Ok) return e;
                     Root = Iso20DcRoot.Signature;
                     return ExiError.Ok;
+                case 40:
+                    if (SignatureMethod == null) SignatureMethod = new SignatureMethodType();
+                    e = SignatureMethod.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20DcRoot.SignatureMethod;
+                    return ExiError.Ok;
                 case 41:
                     if (SignatureProperties == null) SignatureProperties = new SignaturePropertiesType();
                     e = SignatureProperties.Decode(r);
                     if (e != ExiError.Ok) return e;
                     Root = Iso20DcRoot.SignatureProperties;
+                    return ExiError.Ok;
+                case 42:
+                    if (SignatureProperty == null) SignatureProperty = new SignaturePropertyType();
+                    e = SignatureProperty.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20DcRoot.SignatureProperty;
                     return ExiError.Ok;
                 case 43:
                     if (SignatureValue == null) SignatureValue = new SignatureValueType();
@@ -363,11 +434,23 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                     if (e != ExiError.Ok) return e;
                     Root = Iso20DcRoot.SignedInfo;
                     return ExiError.Ok;
+                case 45:
+                    if (Transform == null) Transform = new TransformType();
+                    e = Transform.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20DcRoot.Transform;
+                    return ExiError.Ok;
                 case 46:
                     if (Transforms == null) Transforms = new TransformsType();
                     e = Transforms.Decode(r);
                     if (e != ExiError.Ok) return e;
                     Root = Iso20DcRoot.Transforms;
+                    return ExiError.Ok;
+                case 47:
+                    if (X509Data == null) X509Data = new X509DataType();
+                    e = X509Data.Decode(r);
+                    if (e != ExiError.Ok) return e;
+                    Root = Iso20DcRoot.X509Data;
                     return ExiError.Ok;
                 default:
                     return ec < 48 ? ExiError.Unsupported : ExiError.UnexpectedEvent;
@@ -420,6 +503,12 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                     e = w.WriteBits(RootEventCodeBits, 5);
                     if (e != ExiError.Ok) return e;
                     e = BPT_Scheduled_DC_CLResControlMode.Encode(w);
+                    break;
+                case Iso20DcRoot.CanonicalizationMethod:
+                    if (CanonicalizationMethod == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 8);
+                    if (e != ExiError.Ok) return e;
+                    e = CanonicalizationMethod.Encode(w);
                     break;
                 case Iso20DcRoot.DC_CPDReqEnergyTransferMode:
                     if (DC_CPDReqEnergyTransferMode == null) return ExiError.MissingElement;
@@ -499,6 +588,12 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                     if (e != ExiError.Ok) return e;
                     e = DSAKeyValue.Encode(w);
                     break;
+                case Iso20DcRoot.DigestMethod:
+                    if (DigestMethod == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 22);
+                    if (e != ExiError.Ok) return e;
+                    e = DigestMethod.Encode(w);
+                    break;
                 case Iso20DcRoot.DigestValue:
                     e = w.WriteBits(RootEventCodeBits, 23);
                     if (e != ExiError.Ok) return e;
@@ -517,11 +612,23 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                     if (e != ExiError.Ok) return e;
                     e = Dynamic_DC_CLResControlMode.Encode(w);
                     break;
+                case Iso20DcRoot.KeyInfo:
+                    if (KeyInfo == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 26);
+                    if (e != ExiError.Ok) return e;
+                    e = KeyInfo.Encode(w);
+                    break;
                 case Iso20DcRoot.KeyName:
                     e = w.WriteBits(RootEventCodeBits, 27);
                     if (e != ExiError.Ok) return e;
                     e = w.WriteElementString(KeyName);
                     if (e != ExiError.Ok) return e;
+                    break;
+                case Iso20DcRoot.KeyValue:
+                    if (KeyValue == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 28);
+                    if (e != ExiError.Ok) return e;
+                    e = KeyValue.Encode(w);
                     break;
                 case Iso20DcRoot.Manifest:
                     if (Manifest == null) return ExiError.MissingElement;
@@ -534,6 +641,12 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                     if (e != ExiError.Ok) return e;
                     e = w.WriteElementString(MgmtData);
                     if (e != ExiError.Ok) return e;
+                    break;
+                case Iso20DcRoot.Object:
+                    if (Object == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 31);
+                    if (e != ExiError.Ok) return e;
+                    e = Object.Encode(w);
                     break;
                 case Iso20DcRoot.RSAKeyValue:
                     if (RSAKeyValue == null) return ExiError.MissingElement;
@@ -553,6 +666,12 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                     if (e != ExiError.Ok) return e;
                     e = RetrievalMethod.Encode(w);
                     break;
+                case Iso20DcRoot.SPKIData:
+                    if (SPKIData == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 36);
+                    if (e != ExiError.Ok) return e;
+                    e = SPKIData.Encode(w);
+                    break;
                 case Iso20DcRoot.Scheduled_DC_CLReqControlMode:
                     if (Scheduled_DC_CLReqControlMode == null) return ExiError.MissingElement;
                     e = w.WriteBits(RootEventCodeBits, 37);
@@ -571,11 +690,23 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                     if (e != ExiError.Ok) return e;
                     e = Signature.Encode(w);
                     break;
+                case Iso20DcRoot.SignatureMethod:
+                    if (SignatureMethod == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 40);
+                    if (e != ExiError.Ok) return e;
+                    e = SignatureMethod.Encode(w);
+                    break;
                 case Iso20DcRoot.SignatureProperties:
                     if (SignatureProperties == null) return ExiError.MissingElement;
                     e = w.WriteBits(RootEventCodeBits, 41);
                     if (e != ExiError.Ok) return e;
                     e = SignatureProperties.Encode(w);
+                    break;
+                case Iso20DcRoot.SignatureProperty:
+                    if (SignatureProperty == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 42);
+                    if (e != ExiError.Ok) return e;
+                    e = SignatureProperty.Encode(w);
                     break;
                 case Iso20DcRoot.SignatureValue:
                     if (SignatureValue == null) return ExiError.MissingElement;
@@ -589,11 +720,23 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                     if (e != ExiError.Ok) return e;
                     e = SignedInfo.Encode(w);
                     break;
+                case Iso20DcRoot.Transform:
+                    if (Transform == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 45);
+                    if (e != ExiError.Ok) return e;
+                    e = Transform.Encode(w);
+                    break;
                 case Iso20DcRoot.Transforms:
                     if (Transforms == null) return ExiError.MissingElement;
                     e = w.WriteBits(RootEventCodeBits, 46);
                     if (e != ExiError.Ok) return e;
                     e = Transforms.Encode(w);
+                    break;
+                case Iso20DcRoot.X509Data:
+                    if (X509Data == null) return ExiError.MissingElement;
+                    e = w.WriteBits(RootEventCodeBits, 47);
+                    if (e != ExiError.Ok) return e;
+                    e = X509Data.Encode(w);
                     break;
                 case Iso20DcRoot.None:
                     return ExiError.MissingElement;

@@ -54,53 +54,47 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumChargePower == null) EVMaximumChargePower = new RationalNumberType();
                         e = EVMaximumChargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumChargePower == null) EVMinimumChargePower = new RationalNumberType();
                         e = EVMinimumChargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumChargeCurrent == null) EVMaximumChargeCurrent = new RationalNumberType();
                         e = EVMaximumChargeCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumChargeCurrent == null) EVMinimumChargeCurrent = new RationalNumberType();
                         e = EVMinimumChargeCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumVoltage == null) EVMaximumVoltage = new RationalNumberType();
                         e = EVMaximumVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumVoltage == null) EVMinimumVoltage = new RationalNumberType();
                         e = EVMinimumVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -125,39 +119,35 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 7:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumDischargePower == null) EVMaximumDischargePower = new RationalNumberType();
                         e = EVMaximumDischargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 8;
-                        break;
+                        goto case 8;
                     case 8:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumDischargePower == null) EVMinimumDischargePower = new RationalNumberType();
                         e = EVMinimumDischargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 9;
-                        break;
+                        goto case 9;
                     case 9:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumDischargeCurrent == null) EVMaximumDischargeCurrent = new RationalNumberType();
                         e = EVMaximumDischargeCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 10;
-                        break;
+                        goto case 10;
                     case 10:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumDischargeCurrent == null) EVMinimumDischargeCurrent = new RationalNumberType();
                         e = EVMinimumDischargeCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 11;
-                        break;
+                        goto case 11;
                     case 11:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -177,53 +167,47 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumChargePower == null) return ExiError.MissingElement;
                         e = EVMaximumChargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumChargePower == null) return ExiError.MissingElement;
                         e = EVMinimumChargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumChargeCurrent == null) return ExiError.MissingElement;
                         e = EVMaximumChargeCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumChargeCurrent == null) return ExiError.MissingElement;
                         e = EVMinimumChargeCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumVoltage == null) return ExiError.MissingElement;
                         e = EVMaximumVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumVoltage == null) return ExiError.MissingElement;
                         e = EVMinimumVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
                         if (HasTargetSOC)
                         {
@@ -233,7 +217,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else
                         {
@@ -242,43 +226,38 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumDischargePower == null) return ExiError.MissingElement;
                             e = EVMaximumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
-                        break;
                     case 7:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumDischargePower == null) return ExiError.MissingElement;
                         e = EVMaximumDischargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 8;
-                        break;
+                        goto case 8;
                     case 8:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumDischargePower == null) return ExiError.MissingElement;
                         e = EVMinimumDischargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 9;
-                        break;
+                        goto case 9;
                     case 9:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumDischargeCurrent == null) return ExiError.MissingElement;
                         e = EVMaximumDischargeCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 10;
-                        break;
+                        goto case 10;
                     case 10:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumDischargeCurrent == null) return ExiError.MissingElement;
                         e = EVMinimumDischargeCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 11;
-                        break;
+                        goto case 11;
                     case 11:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -334,53 +313,47 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumChargePower == null) EVSEMaximumChargePower = new RationalNumberType();
                         e = EVSEMaximumChargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumChargePower == null) EVSEMinimumChargePower = new RationalNumberType();
                         e = EVSEMinimumChargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumChargeCurrent == null) EVSEMaximumChargeCurrent = new RationalNumberType();
                         e = EVSEMaximumChargeCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumChargeCurrent == null) EVSEMinimumChargeCurrent = new RationalNumberType();
                         e = EVSEMinimumChargeCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumVoltage == null) EVSEMaximumVoltage = new RationalNumberType();
                         e = EVSEMaximumVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumVoltage == null) EVSEMinimumVoltage = new RationalNumberType();
                         e = EVSEMinimumVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -404,39 +377,35 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 7:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumDischargePower == null) EVSEMaximumDischargePower = new RationalNumberType();
                         e = EVSEMaximumDischargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 8;
-                        break;
+                        goto case 8;
                     case 8:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumDischargePower == null) EVSEMinimumDischargePower = new RationalNumberType();
                         e = EVSEMinimumDischargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 9;
-                        break;
+                        goto case 9;
                     case 9:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumDischargeCurrent == null) EVSEMaximumDischargeCurrent = new RationalNumberType();
                         e = EVSEMaximumDischargeCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 10;
-                        break;
+                        goto case 10;
                     case 10:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumDischargeCurrent == null) EVSEMinimumDischargeCurrent = new RationalNumberType();
                         e = EVSEMinimumDischargeCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 11;
-                        break;
+                        goto case 11;
                     case 11:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -455,53 +424,47 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumChargePower == null) return ExiError.MissingElement;
                         e = EVSEMaximumChargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumChargePower == null) return ExiError.MissingElement;
                         e = EVSEMinimumChargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumChargeCurrent == null) return ExiError.MissingElement;
                         e = EVSEMaximumChargeCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumChargeCurrent == null) return ExiError.MissingElement;
                         e = EVSEMinimumChargeCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumVoltage == null) return ExiError.MissingElement;
                         e = EVSEMaximumVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumVoltage == null) return ExiError.MissingElement;
                         e = EVSEMinimumVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
                         if (HasEVSEPowerRampLimitation)
                         {
@@ -510,7 +473,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEPowerRampLimitation == null) return ExiError.MissingElement;
                             e = EVSEPowerRampLimitation.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else
                         {
@@ -519,43 +482,38 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumDischargePower == null) return ExiError.MissingElement;
                             e = EVSEMaximumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
-                        break;
                     case 7:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumDischargePower == null) return ExiError.MissingElement;
                         e = EVSEMaximumDischargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 8;
-                        break;
+                        goto case 8;
                     case 8:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumDischargePower == null) return ExiError.MissingElement;
                         e = EVSEMinimumDischargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 9;
-                        break;
+                        goto case 9;
                     case 9:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumDischargeCurrent == null) return ExiError.MissingElement;
                         e = EVSEMaximumDischargeCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 10;
-                        break;
+                        goto case 10;
                     case 10:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumDischargeCurrent == null) return ExiError.MissingElement;
                         e = EVSEMinimumDischargeCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 11;
-                        break;
+                        goto case 11;
                     case 11:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -647,93 +605,82 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVTargetEnergyRequest == null) EVTargetEnergyRequest = new RationalNumberType();
                         e = EVTargetEnergyRequest.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumEnergyRequest == null) EVMaximumEnergyRequest = new RationalNumberType();
                         e = EVMaximumEnergyRequest.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumEnergyRequest == null) EVMinimumEnergyRequest = new RationalNumberType();
                         e = EVMinimumEnergyRequest.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumChargePower == null) EVMaximumChargePower = new RationalNumberType();
                         e = EVMaximumChargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumChargePower == null) EVMinimumChargePower = new RationalNumberType();
                         e = EVMinimumChargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumChargeCurrent == null) EVMaximumChargeCurrent = new RationalNumberType();
                         e = EVMaximumChargeCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 7;
-                        break;
+                        goto case 7;
                     case 7:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumVoltage == null) EVMaximumVoltage = new RationalNumberType();
                         e = EVMaximumVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 8;
-                        break;
+                        goto case 8;
                     case 8:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumVoltage == null) EVMinimumVoltage = new RationalNumberType();
                         e = EVMinimumVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 9;
-                        break;
+                        goto case 9;
                     case 9:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumDischargePower == null) EVMaximumDischargePower = new RationalNumberType();
                         e = EVMaximumDischargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 10;
-                        break;
+                        goto case 10;
                     case 10:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumDischargePower == null) EVMinimumDischargePower = new RationalNumberType();
                         e = EVMinimumDischargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 11;
-                        break;
+                        goto case 11;
                     case 11:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumDischargeCurrent == null) EVMaximumDischargeCurrent = new RationalNumberType();
                         e = EVMaximumDischargeCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 12;
-                        break;
+                        goto case 12;
                     case 12:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -778,7 +725,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 14:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -803,7 +750,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)DepartureTime);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else
                         {
@@ -812,97 +759,85 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVTargetEnergyRequest == null) return ExiError.MissingElement;
                             e = EVTargetEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
-                        break;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVTargetEnergyRequest == null) return ExiError.MissingElement;
                         e = EVTargetEnergyRequest.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumEnergyRequest == null) return ExiError.MissingElement;
                         e = EVMaximumEnergyRequest.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumEnergyRequest == null) return ExiError.MissingElement;
                         e = EVMinimumEnergyRequest.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumChargePower == null) return ExiError.MissingElement;
                         e = EVMaximumChargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumChargePower == null) return ExiError.MissingElement;
                         e = EVMinimumChargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumChargeCurrent == null) return ExiError.MissingElement;
                         e = EVMaximumChargeCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 7;
-                        break;
+                        goto case 7;
                     case 7:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumVoltage == null) return ExiError.MissingElement;
                         e = EVMaximumVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 8;
-                        break;
+                        goto case 8;
                     case 8:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumVoltage == null) return ExiError.MissingElement;
                         e = EVMinimumVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 9;
-                        break;
+                        goto case 9;
                     case 9:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumDischargePower == null) return ExiError.MissingElement;
                         e = EVMaximumDischargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 10;
-                        break;
+                        goto case 10;
                     case 10:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumDischargePower == null) return ExiError.MissingElement;
                         e = EVMinimumDischargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 11;
-                        break;
+                        goto case 11;
                     case 11:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumDischargeCurrent == null) return ExiError.MissingElement;
                         e = EVMaximumDischargeCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 12;
-                        break;
+                        goto case 12;
                     case 12:
                         if (HasEVMaximumV2XEnergyRequest)
                         {
@@ -911,7 +846,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumV2XEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMaximumV2XEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 13;
+                            goto case 13;
                         }
                         else if (HasEVMinimumV2XEnergyRequest)
                         {
@@ -920,7 +855,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumV2XEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMinimumV2XEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 14;
+                            goto case 14;
                         }
                         else
                         {
@@ -928,7 +863,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 13:
                         if (HasEVMinimumV2XEnergyRequest)
                         {
@@ -937,7 +871,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumV2XEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMinimumV2XEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 14;
+                            goto case 14;
                         }
                         else
                         {
@@ -945,9 +879,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 14:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1156,71 +1089,63 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumChargePower == null) EVSEMaximumChargePower = new RationalNumberType();
                         e = EVSEMaximumChargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumChargePower == null) EVSEMinimumChargePower = new RationalNumberType();
                         e = EVSEMinimumChargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumChargeCurrent == null) EVSEMaximumChargeCurrent = new RationalNumberType();
                         e = EVSEMaximumChargeCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 7;
-                        break;
+                        goto case 7;
                     case 7:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumVoltage == null) EVSEMaximumVoltage = new RationalNumberType();
                         e = EVSEMaximumVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 8;
-                        break;
+                        goto case 8;
                     case 8:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumDischargePower == null) EVSEMaximumDischargePower = new RationalNumberType();
                         e = EVSEMaximumDischargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 9;
-                        break;
+                        goto case 9;
                     case 9:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumDischargePower == null) EVSEMinimumDischargePower = new RationalNumberType();
                         e = EVSEMinimumDischargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 10;
-                        break;
+                        goto case 10;
                     case 10:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumDischargeCurrent == null) EVSEMaximumDischargeCurrent = new RationalNumberType();
                         e = EVSEMaximumDischargeCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 11;
-                        break;
+                        goto case 11;
                     case 11:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumVoltage == null) EVSEMinimumVoltage = new RationalNumberType();
                         e = EVSEMinimumVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 12;
-                        break;
+                        goto case 12;
                     case 12:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1246,7 +1171,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)DepartureTime);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else if (HasMinimumSOC)
                         {
@@ -1256,7 +1181,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasTargetSOC)
                         {
@@ -1266,7 +1191,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasAckMaxDelay)
                         {
@@ -1274,7 +1199,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)AckMaxDelay);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -1283,9 +1208,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumChargePower == null) return ExiError.MissingElement;
                             e = EVSEMaximumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
-                        break;
                     case 1:
                         if (HasMinimumSOC)
                         {
@@ -1295,7 +1219,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasTargetSOC)
                         {
@@ -1305,7 +1229,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasAckMaxDelay)
                         {
@@ -1313,7 +1237,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)AckMaxDelay);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -1322,9 +1246,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumChargePower == null) return ExiError.MissingElement;
                             e = EVSEMaximumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
-                        break;
                     case 2:
                         if (HasTargetSOC)
                         {
@@ -1334,7 +1257,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasAckMaxDelay)
                         {
@@ -1342,7 +1265,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)AckMaxDelay);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -1351,9 +1274,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumChargePower == null) return ExiError.MissingElement;
                             e = EVSEMaximumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
-                        break;
                     case 3:
                         if (HasAckMaxDelay)
                         {
@@ -1361,7 +1283,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)AckMaxDelay);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -1370,75 +1292,66 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumChargePower == null) return ExiError.MissingElement;
                             e = EVSEMaximumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
-                        break;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumChargePower == null) return ExiError.MissingElement;
                         e = EVSEMaximumChargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumChargePower == null) return ExiError.MissingElement;
                         e = EVSEMinimumChargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumChargeCurrent == null) return ExiError.MissingElement;
                         e = EVSEMaximumChargeCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 7;
-                        break;
+                        goto case 7;
                     case 7:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumVoltage == null) return ExiError.MissingElement;
                         e = EVSEMaximumVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 8;
-                        break;
+                        goto case 8;
                     case 8:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumDischargePower == null) return ExiError.MissingElement;
                         e = EVSEMaximumDischargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 9;
-                        break;
+                        goto case 9;
                     case 9:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumDischargePower == null) return ExiError.MissingElement;
                         e = EVSEMinimumDischargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 10;
-                        break;
+                        goto case 10;
                     case 10:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumDischargeCurrent == null) return ExiError.MissingElement;
                         e = EVSEMaximumDischargeCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 11;
-                        break;
+                        goto case 11;
                     case 11:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumVoltage == null) return ExiError.MissingElement;
                         e = EVSEMinimumVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 12;
-                        break;
+                        goto case 12;
                     case 12:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1615,21 +1528,19 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVTargetCurrent == null) EVTargetCurrent = new RationalNumberType();
                         e = EVTargetCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVTargetVoltage == null) EVTargetVoltage = new RationalNumberType();
                         e = EVTargetVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
                         e = r.ReadEventCode(4, out ec);
                         if (e != ExiError.Ok) return e;
@@ -1971,7 +1882,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 13:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1997,7 +1908,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVTargetEnergyRequest == null) return ExiError.MissingElement;
                             e = EVTargetEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else if (HasEVMaximumEnergyRequest)
                         {
@@ -2006,7 +1917,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMaximumEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasEVMinimumEnergyRequest)
                         {
@@ -2015,7 +1926,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMinimumEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
@@ -2024,9 +1935,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVTargetCurrent == null) return ExiError.MissingElement;
                             e = EVTargetCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
-                        break;
                     case 1:
                         if (HasEVMaximumEnergyRequest)
                         {
@@ -2035,7 +1945,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMaximumEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasEVMinimumEnergyRequest)
                         {
@@ -2044,7 +1954,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMinimumEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
@@ -2053,9 +1963,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVTargetCurrent == null) return ExiError.MissingElement;
                             e = EVTargetCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
-                        break;
                     case 2:
                         if (HasEVMinimumEnergyRequest)
                         {
@@ -2064,7 +1973,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMinimumEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
@@ -2073,25 +1982,22 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVTargetCurrent == null) return ExiError.MissingElement;
                             e = EVTargetCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
-                        break;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVTargetCurrent == null) return ExiError.MissingElement;
                         e = EVTargetCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVTargetVoltage == null) return ExiError.MissingElement;
                         e = EVTargetVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
                         if (HasEVMaximumChargePower)
                         {
@@ -2100,7 +2006,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumChargePower == null) return ExiError.MissingElement;
                             e = EVMaximumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasEVMinimumChargePower)
                         {
@@ -2109,7 +2015,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumChargePower == null) return ExiError.MissingElement;
                             e = EVMinimumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasEVMaximumChargeCurrent)
                         {
@@ -2118,7 +2024,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumChargeCurrent == null) return ExiError.MissingElement;
                             e = EVMaximumChargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else if (HasEVMaximumVoltage)
                         {
@@ -2127,7 +2033,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumVoltage == null) return ExiError.MissingElement;
                             e = EVMaximumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasEVMinimumVoltage)
                         {
@@ -2136,7 +2042,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumVoltage == null) return ExiError.MissingElement;
                             e = EVMinimumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else if (HasEVMaximumDischargePower)
                         {
@@ -2145,7 +2051,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumDischargePower == null) return ExiError.MissingElement;
                             e = EVMaximumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 11;
+                            goto case 11;
                         }
                         else if (HasEVMinimumDischargePower)
                         {
@@ -2154,7 +2060,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumDischargePower == null) return ExiError.MissingElement;
                             e = EVMinimumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 12;
+                            goto case 12;
                         }
                         else if (HasEVMaximumDischargeCurrent)
                         {
@@ -2163,7 +2069,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumDischargeCurrent == null) return ExiError.MissingElement;
                             e = EVMaximumDischargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 13;
+                            goto case 13;
                         }
                         else
                         {
@@ -2171,7 +2077,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 6:
                         if (HasEVMinimumChargePower)
                         {
@@ -2180,7 +2085,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumChargePower == null) return ExiError.MissingElement;
                             e = EVMinimumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasEVMaximumChargeCurrent)
                         {
@@ -2189,7 +2094,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumChargeCurrent == null) return ExiError.MissingElement;
                             e = EVMaximumChargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else if (HasEVMaximumVoltage)
                         {
@@ -2198,7 +2103,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumVoltage == null) return ExiError.MissingElement;
                             e = EVMaximumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasEVMinimumVoltage)
                         {
@@ -2207,7 +2112,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumVoltage == null) return ExiError.MissingElement;
                             e = EVMinimumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else if (HasEVMaximumDischargePower)
                         {
@@ -2216,7 +2121,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumDischargePower == null) return ExiError.MissingElement;
                             e = EVMaximumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 11;
+                            goto case 11;
                         }
                         else if (HasEVMinimumDischargePower)
                         {
@@ -2225,7 +2130,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumDischargePower == null) return ExiError.MissingElement;
                             e = EVMinimumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 12;
+                            goto case 12;
                         }
                         else if (HasEVMaximumDischargeCurrent)
                         {
@@ -2234,7 +2139,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumDischargeCurrent == null) return ExiError.MissingElement;
                             e = EVMaximumDischargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 13;
+                            goto case 13;
                         }
                         else
                         {
@@ -2242,7 +2147,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 7:
                         if (HasEVMaximumChargeCurrent)
                         {
@@ -2251,7 +2155,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumChargeCurrent == null) return ExiError.MissingElement;
                             e = EVMaximumChargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else if (HasEVMaximumVoltage)
                         {
@@ -2260,7 +2164,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumVoltage == null) return ExiError.MissingElement;
                             e = EVMaximumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasEVMinimumVoltage)
                         {
@@ -2269,7 +2173,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumVoltage == null) return ExiError.MissingElement;
                             e = EVMinimumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else if (HasEVMaximumDischargePower)
                         {
@@ -2278,7 +2182,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumDischargePower == null) return ExiError.MissingElement;
                             e = EVMaximumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 11;
+                            goto case 11;
                         }
                         else if (HasEVMinimumDischargePower)
                         {
@@ -2287,7 +2191,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumDischargePower == null) return ExiError.MissingElement;
                             e = EVMinimumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 12;
+                            goto case 12;
                         }
                         else if (HasEVMaximumDischargeCurrent)
                         {
@@ -2296,7 +2200,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumDischargeCurrent == null) return ExiError.MissingElement;
                             e = EVMaximumDischargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 13;
+                            goto case 13;
                         }
                         else
                         {
@@ -2304,7 +2208,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 8:
                         if (HasEVMaximumVoltage)
                         {
@@ -2313,7 +2216,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumVoltage == null) return ExiError.MissingElement;
                             e = EVMaximumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasEVMinimumVoltage)
                         {
@@ -2322,7 +2225,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumVoltage == null) return ExiError.MissingElement;
                             e = EVMinimumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else if (HasEVMaximumDischargePower)
                         {
@@ -2331,7 +2234,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumDischargePower == null) return ExiError.MissingElement;
                             e = EVMaximumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 11;
+                            goto case 11;
                         }
                         else if (HasEVMinimumDischargePower)
                         {
@@ -2340,7 +2243,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumDischargePower == null) return ExiError.MissingElement;
                             e = EVMinimumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 12;
+                            goto case 12;
                         }
                         else if (HasEVMaximumDischargeCurrent)
                         {
@@ -2349,7 +2252,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumDischargeCurrent == null) return ExiError.MissingElement;
                             e = EVMaximumDischargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 13;
+                            goto case 13;
                         }
                         else
                         {
@@ -2357,7 +2260,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 9:
                         if (HasEVMinimumVoltage)
                         {
@@ -2366,7 +2268,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumVoltage == null) return ExiError.MissingElement;
                             e = EVMinimumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else if (HasEVMaximumDischargePower)
                         {
@@ -2375,7 +2277,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumDischargePower == null) return ExiError.MissingElement;
                             e = EVMaximumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 11;
+                            goto case 11;
                         }
                         else if (HasEVMinimumDischargePower)
                         {
@@ -2384,7 +2286,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumDischargePower == null) return ExiError.MissingElement;
                             e = EVMinimumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 12;
+                            goto case 12;
                         }
                         else if (HasEVMaximumDischargeCurrent)
                         {
@@ -2393,7 +2295,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumDischargeCurrent == null) return ExiError.MissingElement;
                             e = EVMaximumDischargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 13;
+                            goto case 13;
                         }
                         else
                         {
@@ -2401,7 +2303,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 10:
                         if (HasEVMaximumDischargePower)
                         {
@@ -2410,7 +2311,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumDischargePower == null) return ExiError.MissingElement;
                             e = EVMaximumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 11;
+                            goto case 11;
                         }
                         else if (HasEVMinimumDischargePower)
                         {
@@ -2419,7 +2320,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumDischargePower == null) return ExiError.MissingElement;
                             e = EVMinimumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 12;
+                            goto case 12;
                         }
                         else if (HasEVMaximumDischargeCurrent)
                         {
@@ -2428,7 +2329,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumDischargeCurrent == null) return ExiError.MissingElement;
                             e = EVMaximumDischargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 13;
+                            goto case 13;
                         }
                         else
                         {
@@ -2436,7 +2337,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 11:
                         if (HasEVMinimumDischargePower)
                         {
@@ -2445,7 +2345,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumDischargePower == null) return ExiError.MissingElement;
                             e = EVMinimumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 12;
+                            goto case 12;
                         }
                         else if (HasEVMaximumDischargeCurrent)
                         {
@@ -2454,7 +2354,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumDischargeCurrent == null) return ExiError.MissingElement;
                             e = EVMaximumDischargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 13;
+                            goto case 13;
                         }
                         else
                         {
@@ -2462,7 +2362,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 12:
                         if (HasEVMaximumDischargeCurrent)
                         {
@@ -2471,7 +2370,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumDischargeCurrent == null) return ExiError.MissingElement;
                             e = EVMaximumDischargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 13;
+                            goto case 13;
                         }
                         else
                         {
@@ -2479,9 +2378,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 13:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2892,7 +2790,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 8:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2918,7 +2816,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumChargePower == null) return ExiError.MissingElement;
                             e = EVSEMaximumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else if (HasEVSEMinimumChargePower)
                         {
@@ -2927,7 +2825,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMinimumChargePower == null) return ExiError.MissingElement;
                             e = EVSEMinimumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasEVSEMaximumChargeCurrent)
                         {
@@ -2936,7 +2834,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumChargeCurrent == null) return ExiError.MissingElement;
                             e = EVSEMaximumChargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasEVSEMaximumVoltage)
                         {
@@ -2945,7 +2843,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumVoltage == null) return ExiError.MissingElement;
                             e = EVSEMaximumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasEVSEMaximumDischargePower)
                         {
@@ -2954,7 +2852,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumDischargePower == null) return ExiError.MissingElement;
                             e = EVSEMaximumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasEVSEMinimumDischargePower)
                         {
@@ -2963,7 +2861,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMinimumDischargePower == null) return ExiError.MissingElement;
                             e = EVSEMinimumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasEVSEMaximumDischargeCurrent)
                         {
@@ -2972,7 +2870,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumDischargeCurrent == null) return ExiError.MissingElement;
                             e = EVSEMaximumDischargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasEVSEMinimumVoltage)
                         {
@@ -2981,7 +2879,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMinimumVoltage == null) return ExiError.MissingElement;
                             e = EVSEMinimumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else
                         {
@@ -2989,7 +2887,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 1:
                         if (HasEVSEMinimumChargePower)
                         {
@@ -2998,7 +2895,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMinimumChargePower == null) return ExiError.MissingElement;
                             e = EVSEMinimumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasEVSEMaximumChargeCurrent)
                         {
@@ -3007,7 +2904,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumChargeCurrent == null) return ExiError.MissingElement;
                             e = EVSEMaximumChargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasEVSEMaximumVoltage)
                         {
@@ -3016,7 +2913,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumVoltage == null) return ExiError.MissingElement;
                             e = EVSEMaximumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasEVSEMaximumDischargePower)
                         {
@@ -3025,7 +2922,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumDischargePower == null) return ExiError.MissingElement;
                             e = EVSEMaximumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasEVSEMinimumDischargePower)
                         {
@@ -3034,7 +2931,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMinimumDischargePower == null) return ExiError.MissingElement;
                             e = EVSEMinimumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasEVSEMaximumDischargeCurrent)
                         {
@@ -3043,7 +2940,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumDischargeCurrent == null) return ExiError.MissingElement;
                             e = EVSEMaximumDischargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasEVSEMinimumVoltage)
                         {
@@ -3052,7 +2949,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMinimumVoltage == null) return ExiError.MissingElement;
                             e = EVSEMinimumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else
                         {
@@ -3060,7 +2957,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 2:
                         if (HasEVSEMaximumChargeCurrent)
                         {
@@ -3069,7 +2965,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumChargeCurrent == null) return ExiError.MissingElement;
                             e = EVSEMaximumChargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasEVSEMaximumVoltage)
                         {
@@ -3078,7 +2974,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumVoltage == null) return ExiError.MissingElement;
                             e = EVSEMaximumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasEVSEMaximumDischargePower)
                         {
@@ -3087,7 +2983,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumDischargePower == null) return ExiError.MissingElement;
                             e = EVSEMaximumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasEVSEMinimumDischargePower)
                         {
@@ -3096,7 +2992,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMinimumDischargePower == null) return ExiError.MissingElement;
                             e = EVSEMinimumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasEVSEMaximumDischargeCurrent)
                         {
@@ -3105,7 +3001,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumDischargeCurrent == null) return ExiError.MissingElement;
                             e = EVSEMaximumDischargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasEVSEMinimumVoltage)
                         {
@@ -3114,7 +3010,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMinimumVoltage == null) return ExiError.MissingElement;
                             e = EVSEMinimumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else
                         {
@@ -3122,7 +3018,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 3:
                         if (HasEVSEMaximumVoltage)
                         {
@@ -3131,7 +3026,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumVoltage == null) return ExiError.MissingElement;
                             e = EVSEMaximumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasEVSEMaximumDischargePower)
                         {
@@ -3140,7 +3035,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumDischargePower == null) return ExiError.MissingElement;
                             e = EVSEMaximumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasEVSEMinimumDischargePower)
                         {
@@ -3149,7 +3044,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMinimumDischargePower == null) return ExiError.MissingElement;
                             e = EVSEMinimumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasEVSEMaximumDischargeCurrent)
                         {
@@ -3158,7 +3053,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumDischargeCurrent == null) return ExiError.MissingElement;
                             e = EVSEMaximumDischargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasEVSEMinimumVoltage)
                         {
@@ -3167,7 +3062,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMinimumVoltage == null) return ExiError.MissingElement;
                             e = EVSEMinimumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else
                         {
@@ -3175,7 +3070,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 4:
                         if (HasEVSEMaximumDischargePower)
                         {
@@ -3184,7 +3078,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumDischargePower == null) return ExiError.MissingElement;
                             e = EVSEMaximumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasEVSEMinimumDischargePower)
                         {
@@ -3193,7 +3087,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMinimumDischargePower == null) return ExiError.MissingElement;
                             e = EVSEMinimumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasEVSEMaximumDischargeCurrent)
                         {
@@ -3202,7 +3096,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumDischargeCurrent == null) return ExiError.MissingElement;
                             e = EVSEMaximumDischargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasEVSEMinimumVoltage)
                         {
@@ -3211,7 +3105,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMinimumVoltage == null) return ExiError.MissingElement;
                             e = EVSEMinimumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else
                         {
@@ -3219,7 +3113,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 5:
                         if (HasEVSEMinimumDischargePower)
                         {
@@ -3228,7 +3121,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMinimumDischargePower == null) return ExiError.MissingElement;
                             e = EVSEMinimumDischargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasEVSEMaximumDischargeCurrent)
                         {
@@ -3237,7 +3130,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumDischargeCurrent == null) return ExiError.MissingElement;
                             e = EVSEMaximumDischargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasEVSEMinimumVoltage)
                         {
@@ -3246,7 +3139,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMinimumVoltage == null) return ExiError.MissingElement;
                             e = EVSEMinimumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else
                         {
@@ -3254,7 +3147,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 6:
                         if (HasEVSEMaximumDischargeCurrent)
                         {
@@ -3263,7 +3155,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumDischargeCurrent == null) return ExiError.MissingElement;
                             e = EVSEMaximumDischargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasEVSEMinimumVoltage)
                         {
@@ -3272,7 +3164,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMinimumVoltage == null) return ExiError.MissingElement;
                             e = EVSEMinimumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else
                         {
@@ -3280,7 +3172,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 7:
                         if (HasEVSEMinimumVoltage)
                         {
@@ -3289,7 +3180,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMinimumVoltage == null) return ExiError.MissingElement;
                             e = EVSEMinimumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else
                         {
@@ -3297,9 +3188,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 8:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3348,53 +3238,47 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumChargePower == null) EVMaximumChargePower = new RationalNumberType();
                         e = EVMaximumChargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumChargePower == null) EVMinimumChargePower = new RationalNumberType();
                         e = EVMinimumChargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumChargeCurrent == null) EVMaximumChargeCurrent = new RationalNumberType();
                         e = EVMaximumChargeCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumChargeCurrent == null) EVMinimumChargeCurrent = new RationalNumberType();
                         e = EVMinimumChargeCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumVoltage == null) EVMaximumVoltage = new RationalNumberType();
                         e = EVMaximumVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumVoltage == null) EVMinimumVoltage = new RationalNumberType();
                         e = EVMinimumVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -3415,7 +3299,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 7:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3435,53 +3319,47 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumChargePower == null) return ExiError.MissingElement;
                         e = EVMaximumChargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumChargePower == null) return ExiError.MissingElement;
                         e = EVMinimumChargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumChargeCurrent == null) return ExiError.MissingElement;
                         e = EVMaximumChargeCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumChargeCurrent == null) return ExiError.MissingElement;
                         e = EVMinimumChargeCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumVoltage == null) return ExiError.MissingElement;
                         e = EVMaximumVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumVoltage == null) return ExiError.MissingElement;
                         e = EVMinimumVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
                         if (HasTargetSOC)
                         {
@@ -3491,7 +3369,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else
                         {
@@ -3499,9 +3377,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 7:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3549,53 +3426,47 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumChargePower == null) EVSEMaximumChargePower = new RationalNumberType();
                         e = EVSEMaximumChargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumChargePower == null) EVSEMinimumChargePower = new RationalNumberType();
                         e = EVSEMinimumChargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumChargeCurrent == null) EVSEMaximumChargeCurrent = new RationalNumberType();
                         e = EVSEMaximumChargeCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumChargeCurrent == null) EVSEMinimumChargeCurrent = new RationalNumberType();
                         e = EVSEMinimumChargeCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumVoltage == null) EVSEMaximumVoltage = new RationalNumberType();
                         e = EVSEMaximumVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumVoltage == null) EVSEMinimumVoltage = new RationalNumberType();
                         e = EVSEMinimumVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -3615,7 +3486,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 7:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3634,53 +3505,47 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumChargePower == null) return ExiError.MissingElement;
                         e = EVSEMaximumChargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumChargePower == null) return ExiError.MissingElement;
                         e = EVSEMinimumChargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumChargeCurrent == null) return ExiError.MissingElement;
                         e = EVSEMaximumChargeCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumChargeCurrent == null) return ExiError.MissingElement;
                         e = EVSEMinimumChargeCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumVoltage == null) return ExiError.MissingElement;
                         e = EVSEMaximumVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumVoltage == null) return ExiError.MissingElement;
                         e = EVSEMinimumVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
                         if (HasEVSEPowerRampLimitation)
                         {
@@ -3689,7 +3554,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEPowerRampLimitation == null) return ExiError.MissingElement;
                             e = EVSEPowerRampLimitation.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else
                         {
@@ -3697,9 +3562,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 7:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3731,15 +3595,14 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3758,15 +3621,14 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3803,33 +3665,30 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(6, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 40u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(2, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 3u) return ExiError.ValueOutOfRange;
                         EVSEProcessing = (ProcessingType)(int)u;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3849,33 +3708,30 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 40) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(6, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)EVSEProcessing;
                         if (l < 0 || l >= 3) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(2, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -3937,13 +3793,12 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -3966,20 +3821,18 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBoolean(out MeterInfoRequested);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVPresentVoltage == null) EVPresentVoltage = new RationalNumberType();
                         e = EVPresentVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
                         e = r.ReadEventCode(3, out ec);
                         if (e != ExiError.Ok) return e;
@@ -4020,7 +3873,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4039,13 +3892,12 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         if (HasDisplayParameters)
                         {
@@ -4054,7 +3906,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (DisplayParameters == null) return ExiError.MissingElement;
                             e = DisplayParameters.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else
                         {
@@ -4062,24 +3914,21 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(MeterInfoRequested);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
-                        break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBoolean(MeterInfoRequested);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVPresentVoltage == null) return ExiError.MissingElement;
                         e = EVPresentVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
                         if (HasBPT_Dynamic_DC_CLReqControlMode)
                         {
@@ -4088,7 +3937,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (BPT_Dynamic_DC_CLReqControlMode == null) return ExiError.MissingElement;
                             e = BPT_Dynamic_DC_CLReqControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasBPT_Scheduled_DC_CLReqControlMode)
                         {
@@ -4097,7 +3946,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (BPT_Scheduled_DC_CLReqControlMode == null) return ExiError.MissingElement;
                             e = BPT_Scheduled_DC_CLReqControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasDynamic_DC_CLReqControlMode)
                         {
@@ -4106,7 +3955,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (Dynamic_DC_CLReqControlMode == null) return ExiError.MissingElement;
                             e = Dynamic_DC_CLReqControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasScheduled_DC_CLReqControlMode)
                         {
@@ -4115,15 +3964,14 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (Scheduled_DC_CLReqControlMode == null) return ExiError.MissingElement;
                             e = Scheduled_DC_CLReqControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
                             return ExiError.MissingElement;
                         }
-                        break;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4204,22 +4052,20 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(6, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 40u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         e = r.ReadEventCode(3, out ec);
                         if (e != ExiError.Ok) return e;
@@ -4308,42 +4154,37 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEPresentCurrent == null) EVSEPresentCurrent = new RationalNumberType();
                         e = EVSEPresentCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEPresentVoltage == null) EVSEPresentVoltage = new RationalNumberType();
                         e = EVSEPresentVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 7;
-                        break;
+                        goto case 7;
                     case 7:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBoolean(out EVSEPowerLimitAchieved);
                         if (e != ExiError.Ok) return e;
-                        state = 8;
-                        break;
+                        goto case 8;
                     case 8:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBoolean(out EVSECurrentLimitAchieved);
                         if (e != ExiError.Ok) return e;
-                        state = 9;
-                        break;
+                        goto case 9;
                     case 9:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBoolean(out EVSEVoltageLimitAchieved);
                         if (e != ExiError.Ok) return e;
-                        state = 10;
-                        break;
+                        goto case 10;
                     case 10:
                         e = r.ReadEventCode(3, out ec);
                         if (e != ExiError.Ok) return e;
@@ -4384,7 +4225,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 11:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4404,22 +4245,20 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 40) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(6, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         if (HasEVSEStatus)
                         {
@@ -4428,7 +4267,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEStatus == null) return ExiError.MissingElement;
                             e = EVSEStatus.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasMeterInfo)
                         {
@@ -4437,7 +4276,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (MeterInfo == null) return ExiError.MissingElement;
                             e = MeterInfo.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasReceipt)
                         {
@@ -4446,7 +4285,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (Receipt == null) return ExiError.MissingElement;
                             e = Receipt.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -4455,9 +4294,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEPresentCurrent == null) return ExiError.MissingElement;
                             e = EVSEPresentCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
-                        break;
                     case 3:
                         if (HasMeterInfo)
                         {
@@ -4466,7 +4304,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (MeterInfo == null) return ExiError.MissingElement;
                             e = MeterInfo.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasReceipt)
                         {
@@ -4475,7 +4313,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (Receipt == null) return ExiError.MissingElement;
                             e = Receipt.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -4484,9 +4322,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEPresentCurrent == null) return ExiError.MissingElement;
                             e = EVSEPresentCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
-                        break;
                     case 4:
                         if (HasReceipt)
                         {
@@ -4495,7 +4332,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (Receipt == null) return ExiError.MissingElement;
                             e = Receipt.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else
                         {
@@ -4504,46 +4341,40 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEPresentCurrent == null) return ExiError.MissingElement;
                             e = EVSEPresentCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
-                        break;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEPresentCurrent == null) return ExiError.MissingElement;
                         e = EVSEPresentCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEPresentVoltage == null) return ExiError.MissingElement;
                         e = EVSEPresentVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 7;
-                        break;
+                        goto case 7;
                     case 7:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBoolean(EVSEPowerLimitAchieved);
                         if (e != ExiError.Ok) return e;
-                        state = 8;
-                        break;
+                        goto case 8;
                     case 8:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBoolean(EVSECurrentLimitAchieved);
                         if (e != ExiError.Ok) return e;
-                        state = 9;
-                        break;
+                        goto case 9;
                     case 9:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBoolean(EVSEVoltageLimitAchieved);
                         if (e != ExiError.Ok) return e;
-                        state = 10;
-                        break;
+                        goto case 10;
                     case 10:
                         if (HasBPT_Dynamic_DC_CLResControlMode)
                         {
@@ -4552,7 +4383,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (BPT_Dynamic_DC_CLResControlMode == null) return ExiError.MissingElement;
                             e = BPT_Dynamic_DC_CLResControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 11;
+                            goto case 11;
                         }
                         else if (HasBPT_Scheduled_DC_CLResControlMode)
                         {
@@ -4561,7 +4392,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (BPT_Scheduled_DC_CLResControlMode == null) return ExiError.MissingElement;
                             e = BPT_Scheduled_DC_CLResControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 11;
+                            goto case 11;
                         }
                         else if (HasDynamic_DC_CLResControlMode)
                         {
@@ -4570,7 +4401,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (Dynamic_DC_CLResControlMode == null) return ExiError.MissingElement;
                             e = Dynamic_DC_CLResControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 11;
+                            goto case 11;
                         }
                         else if (HasScheduled_DC_CLResControlMode)
                         {
@@ -4579,15 +4410,14 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (Scheduled_DC_CLResControlMode == null) return ExiError.MissingElement;
                             e = Scheduled_DC_CLResControlMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 11;
+                            goto case 11;
                         }
                         else
                         {
                             return ExiError.MissingElement;
                         }
-                        break;
                     case 11:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4630,13 +4460,12 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -4661,7 +4490,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4680,13 +4509,12 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         if (HasBPT_DC_CPDReqEnergyTransferMode)
                         {
@@ -4695,7 +4523,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (BPT_DC_CPDReqEnergyTransferMode == null) return ExiError.MissingElement;
                             e = BPT_DC_CPDReqEnergyTransferMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasDC_CPDReqEnergyTransferMode)
                         {
@@ -4704,15 +4532,14 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (DC_CPDReqEnergyTransferMode == null) return ExiError.MissingElement;
                             e = DC_CPDReqEnergyTransferMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else
                         {
                             return ExiError.MissingElement;
                         }
-                        break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4758,22 +4585,20 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(6, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 40u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -4798,7 +4623,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4818,22 +4643,20 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 40) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(6, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         if (HasBPT_DC_CPDResEnergyTransferMode)
                         {
@@ -4842,7 +4665,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (BPT_DC_CPDResEnergyTransferMode == null) return ExiError.MissingElement;
                             e = BPT_DC_CPDResEnergyTransferMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasDC_CPDResEnergyTransferMode)
                         {
@@ -4851,15 +4674,14 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (DC_CPDResEnergyTransferMode == null) return ExiError.MissingElement;
                             e = DC_CPDResEnergyTransferMode.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
                             return ExiError.MissingElement;
                         }
-                        break;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4898,40 +4720,36 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(2, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 3u) return ExiError.ValueOutOfRange;
                         EVProcessing = (ProcessingType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVPresentVoltage == null) EVPresentVoltage = new RationalNumberType();
                         e = EVPresentVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVTargetVoltage == null) EVTargetVoltage = new RationalNumberType();
                         e = EVTargetVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -4951,40 +4769,36 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)EVProcessing;
                         if (l < 0 || l >= 3) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(2, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVPresentVoltage == null) return ExiError.MissingElement;
                         e = EVPresentVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVTargetVoltage == null) return ExiError.MissingElement;
                         e = EVTargetVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5021,32 +4835,29 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(6, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 40u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEPresentVoltage == null) EVSEPresentVoltage = new RationalNumberType();
                         e = EVSEPresentVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5066,32 +4877,29 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 40) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(6, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEPresentVoltage == null) return ExiError.MissingElement;
                         e = EVSEPresentVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5126,24 +4934,22 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(2, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 3u) return ExiError.ValueOutOfRange;
                         EVProcessing = (ProcessingType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5163,24 +4969,22 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)EVProcessing;
                         if (l < 0 || l >= 3) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(2, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5217,32 +5021,29 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) Header = new MessageHeaderType();
                         e = Header.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(6, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 40u) return ExiError.ValueOutOfRange;
                         ResponseCode = (ResponseCodeType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEPresentVoltage == null) EVSEPresentVoltage = new RationalNumberType();
                         e = EVSEPresentVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5262,32 +5063,29 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Header == null) return ExiError.MissingElement;
                         e = Header.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)ResponseCode;
                         if (l < 0 || l >= 40) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(6, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEPresentVoltage == null) return ExiError.MissingElement;
                         e = EVSEPresentVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5875,7 +5673,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 10:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -5903,7 +5701,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else if (HasMinimumSOC)
                         {
@@ -5913,7 +5711,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasTargetSOC)
                         {
@@ -5923,7 +5721,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasMaximumSOC)
                         {
@@ -5933,7 +5731,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasRemainingTimeToMinimumSOC)
                         {
@@ -5941,7 +5739,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)RemainingTimeToMinimumSOC);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasRemainingTimeToTargetSOC)
                         {
@@ -5949,7 +5747,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)RemainingTimeToTargetSOC);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasRemainingTimeToMaximumSOC)
                         {
@@ -5957,7 +5755,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)RemainingTimeToMaximumSOC);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasChargingComplete)
                         {
@@ -5965,7 +5763,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(ChargingComplete);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else if (HasBatteryEnergyCapacity)
                         {
@@ -5974,7 +5772,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (BatteryEnergyCapacity == null) return ExiError.MissingElement;
                             e = BatteryEnergyCapacity.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasInletHot)
                         {
@@ -5982,7 +5780,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(InletHot);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else
                         {
@@ -5990,7 +5788,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 1:
                         if (HasMinimumSOC)
                         {
@@ -6000,7 +5797,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasTargetSOC)
                         {
@@ -6010,7 +5807,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasMaximumSOC)
                         {
@@ -6020,7 +5817,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasRemainingTimeToMinimumSOC)
                         {
@@ -6028,7 +5825,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)RemainingTimeToMinimumSOC);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasRemainingTimeToTargetSOC)
                         {
@@ -6036,7 +5833,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)RemainingTimeToTargetSOC);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasRemainingTimeToMaximumSOC)
                         {
@@ -6044,7 +5841,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)RemainingTimeToMaximumSOC);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasChargingComplete)
                         {
@@ -6052,7 +5849,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(ChargingComplete);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else if (HasBatteryEnergyCapacity)
                         {
@@ -6061,7 +5858,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (BatteryEnergyCapacity == null) return ExiError.MissingElement;
                             e = BatteryEnergyCapacity.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasInletHot)
                         {
@@ -6069,7 +5866,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(InletHot);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else
                         {
@@ -6077,7 +5874,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 2:
                         if (HasTargetSOC)
                         {
@@ -6087,7 +5883,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasMaximumSOC)
                         {
@@ -6097,7 +5893,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasRemainingTimeToMinimumSOC)
                         {
@@ -6105,7 +5901,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)RemainingTimeToMinimumSOC);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasRemainingTimeToTargetSOC)
                         {
@@ -6113,7 +5909,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)RemainingTimeToTargetSOC);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasRemainingTimeToMaximumSOC)
                         {
@@ -6121,7 +5917,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)RemainingTimeToMaximumSOC);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasChargingComplete)
                         {
@@ -6129,7 +5925,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(ChargingComplete);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else if (HasBatteryEnergyCapacity)
                         {
@@ -6138,7 +5934,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (BatteryEnergyCapacity == null) return ExiError.MissingElement;
                             e = BatteryEnergyCapacity.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasInletHot)
                         {
@@ -6146,7 +5942,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(InletHot);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else
                         {
@@ -6154,7 +5950,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 3:
                         if (HasMaximumSOC)
                         {
@@ -6164,7 +5959,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasRemainingTimeToMinimumSOC)
                         {
@@ -6172,7 +5967,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)RemainingTimeToMinimumSOC);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasRemainingTimeToTargetSOC)
                         {
@@ -6180,7 +5975,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)RemainingTimeToTargetSOC);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasRemainingTimeToMaximumSOC)
                         {
@@ -6188,7 +5983,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)RemainingTimeToMaximumSOC);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasChargingComplete)
                         {
@@ -6196,7 +5991,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(ChargingComplete);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else if (HasBatteryEnergyCapacity)
                         {
@@ -6205,7 +6000,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (BatteryEnergyCapacity == null) return ExiError.MissingElement;
                             e = BatteryEnergyCapacity.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasInletHot)
                         {
@@ -6213,7 +6008,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(InletHot);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else
                         {
@@ -6221,7 +6016,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 4:
                         if (HasRemainingTimeToMinimumSOC)
                         {
@@ -6229,7 +6023,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)RemainingTimeToMinimumSOC);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasRemainingTimeToTargetSOC)
                         {
@@ -6237,7 +6031,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)RemainingTimeToTargetSOC);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasRemainingTimeToMaximumSOC)
                         {
@@ -6245,7 +6039,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)RemainingTimeToMaximumSOC);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasChargingComplete)
                         {
@@ -6253,7 +6047,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(ChargingComplete);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else if (HasBatteryEnergyCapacity)
                         {
@@ -6262,7 +6056,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (BatteryEnergyCapacity == null) return ExiError.MissingElement;
                             e = BatteryEnergyCapacity.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasInletHot)
                         {
@@ -6270,7 +6064,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(InletHot);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else
                         {
@@ -6278,7 +6072,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 5:
                         if (HasRemainingTimeToTargetSOC)
                         {
@@ -6286,7 +6079,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)RemainingTimeToTargetSOC);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasRemainingTimeToMaximumSOC)
                         {
@@ -6294,7 +6087,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)RemainingTimeToMaximumSOC);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasChargingComplete)
                         {
@@ -6302,7 +6095,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(ChargingComplete);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else if (HasBatteryEnergyCapacity)
                         {
@@ -6311,7 +6104,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (BatteryEnergyCapacity == null) return ExiError.MissingElement;
                             e = BatteryEnergyCapacity.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasInletHot)
                         {
@@ -6319,7 +6112,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(InletHot);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else
                         {
@@ -6327,7 +6120,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 6:
                         if (HasRemainingTimeToMaximumSOC)
                         {
@@ -6335,7 +6127,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)RemainingTimeToMaximumSOC);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasChargingComplete)
                         {
@@ -6343,7 +6135,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(ChargingComplete);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else if (HasBatteryEnergyCapacity)
                         {
@@ -6352,7 +6144,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (BatteryEnergyCapacity == null) return ExiError.MissingElement;
                             e = BatteryEnergyCapacity.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasInletHot)
                         {
@@ -6360,7 +6152,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(InletHot);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else
                         {
@@ -6368,7 +6160,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 7:
                         if (HasChargingComplete)
                         {
@@ -6376,7 +6167,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(ChargingComplete);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else if (HasBatteryEnergyCapacity)
                         {
@@ -6385,7 +6176,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (BatteryEnergyCapacity == null) return ExiError.MissingElement;
                             e = BatteryEnergyCapacity.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasInletHot)
                         {
@@ -6393,7 +6184,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(InletHot);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else
                         {
@@ -6401,7 +6192,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 8:
                         if (HasBatteryEnergyCapacity)
                         {
@@ -6410,7 +6200,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (BatteryEnergyCapacity == null) return ExiError.MissingElement;
                             e = BatteryEnergyCapacity.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasInletHot)
                         {
@@ -6418,7 +6208,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(InletHot);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else
                         {
@@ -6426,7 +6216,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 9:
                         if (HasInletHot)
                         {
@@ -6434,7 +6223,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBoolean(InletHot);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else
                         {
@@ -6442,9 +6231,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 10:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -6520,71 +6308,63 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVTargetEnergyRequest == null) EVTargetEnergyRequest = new RationalNumberType();
                         e = EVTargetEnergyRequest.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumEnergyRequest == null) EVMaximumEnergyRequest = new RationalNumberType();
                         e = EVMaximumEnergyRequest.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumEnergyRequest == null) EVMinimumEnergyRequest = new RationalNumberType();
                         e = EVMinimumEnergyRequest.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumChargePower == null) EVMaximumChargePower = new RationalNumberType();
                         e = EVMaximumChargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumChargePower == null) EVMinimumChargePower = new RationalNumberType();
                         e = EVMinimumChargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumChargeCurrent == null) EVMaximumChargeCurrent = new RationalNumberType();
                         e = EVMaximumChargeCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 7;
-                        break;
+                        goto case 7;
                     case 7:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumVoltage == null) EVMaximumVoltage = new RationalNumberType();
                         e = EVMaximumVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 8;
-                        break;
+                        goto case 8;
                     case 8:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumVoltage == null) EVMinimumVoltage = new RationalNumberType();
                         e = EVMinimumVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 9;
-                        break;
+                        goto case 9;
                     case 9:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -6609,7 +6389,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)DepartureTime);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else
                         {
@@ -6618,75 +6398,66 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVTargetEnergyRequest == null) return ExiError.MissingElement;
                             e = EVTargetEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
-                        break;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVTargetEnergyRequest == null) return ExiError.MissingElement;
                         e = EVTargetEnergyRequest.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumEnergyRequest == null) return ExiError.MissingElement;
                         e = EVMaximumEnergyRequest.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumEnergyRequest == null) return ExiError.MissingElement;
                         e = EVMinimumEnergyRequest.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumChargePower == null) return ExiError.MissingElement;
                         e = EVMaximumChargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumChargePower == null) return ExiError.MissingElement;
                         e = EVMinimumChargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumChargeCurrent == null) return ExiError.MissingElement;
                         e = EVMaximumChargeCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 7;
-                        break;
+                        goto case 7;
                     case 7:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMaximumVoltage == null) return ExiError.MissingElement;
                         e = EVMaximumVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 8;
-                        break;
+                        goto case 8;
                     case 8:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVMinimumVoltage == null) return ExiError.MissingElement;
                         e = EVMinimumVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 9;
-                        break;
+                        goto case 9;
                     case 9:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -6887,39 +6658,35 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumChargePower == null) EVSEMaximumChargePower = new RationalNumberType();
                         e = EVSEMaximumChargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumChargePower == null) EVSEMinimumChargePower = new RationalNumberType();
                         e = EVSEMinimumChargePower.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumChargeCurrent == null) EVSEMaximumChargeCurrent = new RationalNumberType();
                         e = EVSEMaximumChargeCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 7;
-                        break;
+                        goto case 7;
                     case 7:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumVoltage == null) EVSEMaximumVoltage = new RationalNumberType();
                         e = EVSEMaximumVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 8;
-                        break;
+                        goto case 8;
                     case 8:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -6945,7 +6712,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)DepartureTime);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else if (HasMinimumSOC)
                         {
@@ -6955,7 +6722,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasTargetSOC)
                         {
@@ -6965,7 +6732,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasAckMaxDelay)
                         {
@@ -6973,7 +6740,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)AckMaxDelay);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -6982,9 +6749,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumChargePower == null) return ExiError.MissingElement;
                             e = EVSEMaximumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
-                        break;
                     case 1:
                         if (HasMinimumSOC)
                         {
@@ -6994,7 +6760,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasTargetSOC)
                         {
@@ -7004,7 +6770,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasAckMaxDelay)
                         {
@@ -7012,7 +6778,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)AckMaxDelay);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -7021,9 +6787,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumChargePower == null) return ExiError.MissingElement;
                             e = EVSEMaximumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
-                        break;
                     case 2:
                         if (HasTargetSOC)
                         {
@@ -7033,7 +6798,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (l < 0L || l > 100L) return ExiError.ValueOutOfRange;
                             e = w.WriteElementBits(7, (uint)(l - 0L));
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasAckMaxDelay)
                         {
@@ -7041,7 +6806,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)AckMaxDelay);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -7050,9 +6815,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumChargePower == null) return ExiError.MissingElement;
                             e = EVSEMaximumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
-                        break;
                     case 3:
                         if (HasAckMaxDelay)
                         {
@@ -7060,7 +6824,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)AckMaxDelay);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -7069,43 +6833,38 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumChargePower == null) return ExiError.MissingElement;
                             e = EVSEMaximumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
-                        break;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumChargePower == null) return ExiError.MissingElement;
                         e = EVSEMaximumChargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMinimumChargePower == null) return ExiError.MissingElement;
                         e = EVSEMinimumChargePower.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumChargeCurrent == null) return ExiError.MissingElement;
                         e = EVSEMaximumChargeCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 7;
-                        break;
+                        goto case 7;
                     case 7:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVSEMaximumVoltage == null) return ExiError.MissingElement;
                         e = EVSEMaximumVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 8;
-                        break;
+                        goto case 8;
                     case 8:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -7267,21 +7026,19 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVTargetCurrent == null) EVTargetCurrent = new RationalNumberType();
                         e = EVTargetCurrent.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVTargetVoltage == null) EVTargetVoltage = new RationalNumberType();
                         e = EVTargetVoltage.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
                         e = r.ReadEventCode(3, out ec);
                         if (e != ExiError.Ok) return e;
@@ -7443,7 +7200,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 10:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -7469,7 +7226,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVTargetEnergyRequest == null) return ExiError.MissingElement;
                             e = EVTargetEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else if (HasEVMaximumEnergyRequest)
                         {
@@ -7478,7 +7235,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMaximumEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasEVMinimumEnergyRequest)
                         {
@@ -7487,7 +7244,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMinimumEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
@@ -7496,9 +7253,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVTargetCurrent == null) return ExiError.MissingElement;
                             e = EVTargetCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
-                        break;
                     case 1:
                         if (HasEVMaximumEnergyRequest)
                         {
@@ -7507,7 +7263,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMaximumEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasEVMinimumEnergyRequest)
                         {
@@ -7516,7 +7272,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMinimumEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
@@ -7525,9 +7281,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVTargetCurrent == null) return ExiError.MissingElement;
                             e = EVTargetCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
-                        break;
                     case 2:
                         if (HasEVMinimumEnergyRequest)
                         {
@@ -7536,7 +7291,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumEnergyRequest == null) return ExiError.MissingElement;
                             e = EVMinimumEnergyRequest.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
@@ -7545,25 +7300,22 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVTargetCurrent == null) return ExiError.MissingElement;
                             e = EVTargetCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
-                        break;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVTargetCurrent == null) return ExiError.MissingElement;
                         e = EVTargetCurrent.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (EVTargetVoltage == null) return ExiError.MissingElement;
                         e = EVTargetVoltage.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 5;
-                        break;
+                        goto case 5;
                     case 5:
                         if (HasEVMaximumChargePower)
                         {
@@ -7572,7 +7324,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumChargePower == null) return ExiError.MissingElement;
                             e = EVMaximumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasEVMinimumChargePower)
                         {
@@ -7581,7 +7333,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumChargePower == null) return ExiError.MissingElement;
                             e = EVMinimumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasEVMaximumChargeCurrent)
                         {
@@ -7590,7 +7342,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumChargeCurrent == null) return ExiError.MissingElement;
                             e = EVMaximumChargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else if (HasEVMaximumVoltage)
                         {
@@ -7599,7 +7351,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumVoltage == null) return ExiError.MissingElement;
                             e = EVMaximumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasEVMinimumVoltage)
                         {
@@ -7608,7 +7360,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumVoltage == null) return ExiError.MissingElement;
                             e = EVMinimumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else
                         {
@@ -7616,7 +7368,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 6:
                         if (HasEVMinimumChargePower)
                         {
@@ -7625,7 +7376,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumChargePower == null) return ExiError.MissingElement;
                             e = EVMinimumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasEVMaximumChargeCurrent)
                         {
@@ -7634,7 +7385,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumChargeCurrent == null) return ExiError.MissingElement;
                             e = EVMaximumChargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else if (HasEVMaximumVoltage)
                         {
@@ -7643,7 +7394,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumVoltage == null) return ExiError.MissingElement;
                             e = EVMaximumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasEVMinimumVoltage)
                         {
@@ -7652,7 +7403,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumVoltage == null) return ExiError.MissingElement;
                             e = EVMinimumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else
                         {
@@ -7660,7 +7411,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 7:
                         if (HasEVMaximumChargeCurrent)
                         {
@@ -7669,7 +7419,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumChargeCurrent == null) return ExiError.MissingElement;
                             e = EVMaximumChargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else if (HasEVMaximumVoltage)
                         {
@@ -7678,7 +7428,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumVoltage == null) return ExiError.MissingElement;
                             e = EVMaximumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasEVMinimumVoltage)
                         {
@@ -7687,7 +7437,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumVoltage == null) return ExiError.MissingElement;
                             e = EVMinimumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else
                         {
@@ -7695,7 +7445,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 8:
                         if (HasEVMaximumVoltage)
                         {
@@ -7704,7 +7453,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMaximumVoltage == null) return ExiError.MissingElement;
                             e = EVMaximumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 9;
+                            goto case 9;
                         }
                         else if (HasEVMinimumVoltage)
                         {
@@ -7713,7 +7462,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumVoltage == null) return ExiError.MissingElement;
                             e = EVMinimumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else
                         {
@@ -7721,7 +7470,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 9:
                         if (HasEVMinimumVoltage)
                         {
@@ -7730,7 +7478,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVMinimumVoltage == null) return ExiError.MissingElement;
                             e = EVMinimumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 10;
+                            goto case 10;
                         }
                         else
                         {
@@ -7738,9 +7486,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 10:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -7905,7 +7652,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                         }
                         break;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -7931,7 +7678,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumChargePower == null) return ExiError.MissingElement;
                             e = EVSEMaximumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else if (HasEVSEMinimumChargePower)
                         {
@@ -7940,7 +7687,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMinimumChargePower == null) return ExiError.MissingElement;
                             e = EVSEMinimumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasEVSEMaximumChargeCurrent)
                         {
@@ -7949,7 +7696,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumChargeCurrent == null) return ExiError.MissingElement;
                             e = EVSEMaximumChargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasEVSEMaximumVoltage)
                         {
@@ -7958,7 +7705,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumVoltage == null) return ExiError.MissingElement;
                             e = EVSEMaximumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -7966,7 +7713,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 1:
                         if (HasEVSEMinimumChargePower)
                         {
@@ -7975,7 +7721,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMinimumChargePower == null) return ExiError.MissingElement;
                             e = EVSEMinimumChargePower.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasEVSEMaximumChargeCurrent)
                         {
@@ -7984,7 +7730,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumChargeCurrent == null) return ExiError.MissingElement;
                             e = EVSEMaximumChargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasEVSEMaximumVoltage)
                         {
@@ -7993,7 +7739,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumVoltage == null) return ExiError.MissingElement;
                             e = EVSEMaximumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -8001,7 +7747,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 2:
                         if (HasEVSEMaximumChargeCurrent)
                         {
@@ -8010,7 +7755,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumChargeCurrent == null) return ExiError.MissingElement;
                             e = EVSEMaximumChargeCurrent.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasEVSEMaximumVoltage)
                         {
@@ -8019,7 +7764,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumVoltage == null) return ExiError.MissingElement;
                             e = EVSEMaximumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -8027,7 +7772,6 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 3:
                         if (HasEVSEMaximumVoltage)
                         {
@@ -8036,7 +7780,7 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (EVSEMaximumVoltage == null) return ExiError.MissingElement;
                             e = EVSEMaximumVoltage.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
@@ -8044,9 +7788,8 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 4:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -8059,15 +7802,5 @@ namespace V2G.Protocol.Iso15118.Generated.Dc
     // Types without a class (their elements decode to ExiError.Unsupported):
     //   CLReqControlModeType: abstract type
     //   CLResControlModeType: abstract type
-    //   CanonicalizationMethodType: mixed content
-    //   DigestMethodType: mixed content
-    //   KeyInfoType: mixed content
-    //   KeyValueType: mixed content
-    //   ObjectType: mixed content
-    //   PGPDataType: wildcard
-    //   SPKIDataType: repeated sequence
-    //   SignatureMethodType: mixed content
-    //   SignaturePropertyType: mixed content
-    //   TransformType: mixed content
-    //   X509DataType: repeated sequence
+    //   PGPDataType: duplicate member PGPKeyPacket
 }

@@ -6,6 +6,87 @@ using V2G.Protocol.Iso15118.Exi;
 
 namespace V2G.Protocol.Iso15118.Generated.Iso20
 {
+    /// <summary>{http://www.w3.org/2000/09/xmldsig#}CanonicalizationMethodType (2 grammar states).</summary>
+    public sealed class CanonicalizationMethodType
+    {
+        /// <summary>Attribute Algorithm (String, max 256).</summary>
+        public readonly ExiString Algorithm = new ExiString(256);
+
+        /// <summary>Marks every optional member absent and every array empty (nested objects are kept for reuse).</summary>
+        public void Clear()
+        {
+        }
+
+        /// <summary>Decodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Decode(ExiBitReader r)
+        {
+            Clear();
+            ExiError e;
+            int ec;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        e = r.ExpectZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        e = r.ReadString(Algorithm, 30);
+                        if (e != ExiError.Ok) return e;
+                        goto case 1;
+                    case 1:
+                        e = r.ReadEventCode(2, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 1;
+                                break;
+                            case 1:
+                                return ExiError.Ok;
+                            case 2:
+                                e = r.SkipString(0);
+                                if (e != ExiError.Ok) return e;
+                                state = 1;
+                                break;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+
+        /// <summary>Encodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Encode(ExiBitWriter w)
+        {
+            ExiError e;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        e = w.WriteZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        e = w.WriteString(Algorithm);
+                        if (e != ExiError.Ok) return e;
+                        goto case 1;
+                    case 1:
+                        e = w.WriteBits(2, 1);
+                        if (e != ExiError.Ok) return e;
+                        return ExiError.Ok;
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+    }
+
     /// <summary>{http://www.w3.org/2000/09/xmldsig#}DSAKeyValueType (8 grammar states).</summary>
     public sealed class DSAKeyValueType
     {
@@ -85,20 +166,18 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         }
                         break;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBinary(Q);
                         if (e != ExiError.Ok) return e;
                         HasQ = true;
-                        state = 4;
-                        break;
+                        goto case 4;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBinary(Y);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -160,15 +239,14 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         }
                         break;
                     case 6:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBinary(PgenCounter);
                         if (e != ExiError.Ok) return e;
                         HasPgenCounter = true;
-                        state = 7;
-                        break;
+                        goto case 7;
                     case 7:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -193,7 +271,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBinary(P);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else if (HasG)
                         {
@@ -201,7 +279,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBinary(G);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else
                         {
@@ -209,30 +287,27 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBinary(Y);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
-                        break;
                     case 1:
                         if (HasQ)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBinary(Q);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
                             return ExiError.MissingElement;
                         }
-                        break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBinary(Y);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
                         if (HasJ)
                         {
@@ -240,7 +315,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBinary(J);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasSeed)
                         {
@@ -248,7 +323,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBinary(Seed);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else
                         {
@@ -256,7 +331,6 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 4:
                         if (HasG)
                         {
@@ -264,7 +338,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBinary(G);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else
                         {
@@ -272,9 +346,8 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBinary(Y);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
-                        break;
                     case 5:
                         if (HasSeed)
                         {
@@ -282,7 +355,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBinary(Seed);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else
                         {
@@ -290,23 +363,21 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 6:
                         if (HasPgenCounter)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBinary(PgenCounter);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else
                         {
                             return ExiError.MissingElement;
                         }
-                        break;
                     case 7:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -340,23 +411,21 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Amount == null) Amount = new RationalNumberType();
                         e = Amount.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (CostPerUnit == null) CostPerUnit = new RationalNumberType();
                         e = CostPerUnit.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -375,23 +444,21 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Amount == null) return ExiError.MissingElement;
                         e = Amount.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (CostPerUnit == null) return ExiError.MissingElement;
                         e = CostPerUnit.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -426,24 +493,22 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul < 1UL || ul > 4294967295UL) return ExiError.ValueOutOfRange;
                         TaxRuleID = (uint)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Amount == null) Amount = new RationalNumberType();
                         e = Amount.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -462,23 +527,102 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (TaxRuleID < 1) return ExiError.ValueOutOfRange;
                         e = w.WriteElementUnsigned((ulong)TaxRuleID);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (Amount == null) return ExiError.MissingElement;
                         e = Amount.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        return ExiError.Ok;
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+    }
+
+    /// <summary>{http://www.w3.org/2000/09/xmldsig#}DigestMethodType (2 grammar states).</summary>
+    public sealed class DigestMethodType
+    {
+        /// <summary>Attribute Algorithm (String, max 256).</summary>
+        public readonly ExiString Algorithm = new ExiString(256);
+
+        /// <summary>Marks every optional member absent and every array empty (nested objects are kept for reuse).</summary>
+        public void Clear()
+        {
+        }
+
+        /// <summary>Decodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Decode(ExiBitReader r)
+        {
+            Clear();
+            ExiError e;
+            int ec;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        e = r.ExpectZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        e = r.ReadString(Algorithm, 30);
+                        if (e != ExiError.Ok) return e;
+                        goto case 1;
+                    case 1:
+                        e = r.ReadEventCode(2, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 1;
+                                break;
+                            case 1:
+                                return ExiError.Ok;
+                            case 2:
+                                e = r.SkipString(1);
+                                if (e != ExiError.Ok) return e;
+                                state = 1;
+                                break;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+
+        /// <summary>Encodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Encode(ExiBitWriter w)
+        {
+            ExiError e;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        e = w.WriteZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        e = w.WriteString(Algorithm);
+                        if (e != ExiError.Ok) return e;
+                        goto case 1;
+                    case 1:
+                        e = w.WriteBits(2, 1);
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -514,25 +658,23 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         if (ul > 65535UL) return ExiError.ValueOutOfRange;
                         NotificationMaxDelay = (ushort)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(3, out u);
                         if (e != ExiError.Ok) return e;
                         if (u >= 6u) return ExiError.ValueOutOfRange;
                         EVSENotification = (EvseNotificationType)(int)u;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -552,23 +694,659 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)NotificationMaxDelay);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)EVSENotification;
                         if (l < 0 || l >= 6) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(3, (uint)l);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
+                        goto case 2;
+                    case 2:
+                        e = w.WriteZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        return ExiError.Ok;
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+    }
+
+    /// <summary>{http://www.w3.org/2000/09/xmldsig#}KeyInfoType (3 grammar states).</summary>
+    public sealed class KeyInfoType
+    {
+        /// <summary>Attribute Id (String, max 256, optional).</summary>
+        public readonly ExiString Id = new ExiString(256);
+        /// <summary>True if Id is present.</summary>
+        public bool HasId;
+        /// <summary>Element KeyName (String, max 256, 0..unbounded (capacity 4)).</summary>
+        public readonly ExiString[] KeyName = new ExiString[4];
+        /// <summary>Number of KeyName in use.</summary>
+        public int KeyNameCount;
+        /// <summary>Element KeyValue (KeyValueType, 0..unbounded (capacity 4)).</summary>
+        public readonly KeyValueType[] KeyValue = new KeyValueType[4];
+        /// <summary>Number of KeyValue in use.</summary>
+        public int KeyValueCount;
+        /// <summary>Element RetrievalMethod (RetrievalMethodType, 0..unbounded (capacity 4)).</summary>
+        public readonly RetrievalMethodType[] RetrievalMethod = new RetrievalMethodType[4];
+        /// <summary>Number of RetrievalMethod in use.</summary>
+        public int RetrievalMethodCount;
+        /// <summary>Element X509Data (X509DataType, 0..unbounded (capacity 4)).</summary>
+        public readonly X509DataType[] X509Data = new X509DataType[4];
+        /// <summary>Number of X509Data in use.</summary>
+        public int X509DataCount;
+        /// <summary>Element SPKIData (SPKIDataType, 0..unbounded (capacity 4)).</summary>
+        public readonly SPKIDataType[] SPKIData = new SPKIDataType[4];
+        /// <summary>Number of SPKIData in use.</summary>
+        public int SPKIDataCount;
+        /// <summary>Element MgmtData (String, max 256, 0..unbounded (capacity 4)).</summary>
+        public readonly ExiString[] MgmtData = new ExiString[4];
+        /// <summary>Number of MgmtData in use.</summary>
+        public int MgmtDataCount;
+
+        /// <summary>Preallocates every string and binary value.</summary>
+        public KeyInfoType()
+        {
+            for (int i = 0; i < KeyName.Length; i++)
+            {
+                KeyName[i] = new ExiString(256);
+            }
+            for (int i = 0; i < MgmtData.Length; i++)
+            {
+                MgmtData[i] = new ExiString(256);
+            }
+        }
+
+        /// <summary>Marks every optional member absent and every array empty (nested objects are kept for reuse).</summary>
+        public void Clear()
+        {
+            HasId = false;
+            KeyNameCount = 0;
+            KeyValueCount = 0;
+            RetrievalMethodCount = 0;
+            X509DataCount = 0;
+            SPKIDataCount = 0;
+            MgmtDataCount = 0;
+        }
+
+        /// <summary>Decodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Decode(ExiBitReader r)
+        {
+            Clear();
+            ExiError e;
+            int ec;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        e = r.ReadEventCode(4, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                e = r.ReadString(Id, 32);
+                                if (e != ExiError.Ok) return e;
+                                HasId = true;
+                                state = 1;
+                                break;
+                            case 1:
+                                if (KeyNameCount >= KeyName.Length) return ExiError.ArrayTooLong;
+                                e = r.ReadElementString(KeyName[KeyNameCount], 3);
+                                if (e != ExiError.Ok) return e;
+                                KeyNameCount++;
+                                state = 2;
+                                break;
+                            case 2:
+                                if (KeyValueCount >= KeyValue.Length) return ExiError.ArrayTooLong;
+                                if (KeyValue[KeyValueCount] == null) KeyValue[KeyValueCount] = new KeyValueType();
+                                e = KeyValue[KeyValueCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                KeyValueCount++;
+                                state = 2;
+                                break;
+                            case 3:
+                                if (RetrievalMethodCount >= RetrievalMethod.Length) return ExiError.ArrayTooLong;
+                                if (RetrievalMethod[RetrievalMethodCount] == null) RetrievalMethod[RetrievalMethodCount] = new RetrievalMethodType();
+                                e = RetrievalMethod[RetrievalMethodCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                RetrievalMethodCount++;
+                                state = 2;
+                                break;
+                            case 4:
+                                if (X509DataCount >= X509Data.Length) return ExiError.ArrayTooLong;
+                                if (X509Data[X509DataCount] == null) X509Data[X509DataCount] = new X509DataType();
+                                e = X509Data[X509DataCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                X509DataCount++;
+                                state = 2;
+                                break;
+                            case 5:
+                                return ExiError.Unsupported; // element PGPData has an abstract or unsupported type
+                            case 6:
+                                if (SPKIDataCount >= SPKIData.Length) return ExiError.ArrayTooLong;
+                                if (SPKIData[SPKIDataCount] == null) SPKIData[SPKIDataCount] = new SPKIDataType();
+                                e = SPKIData[SPKIDataCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                SPKIDataCount++;
+                                state = 2;
+                                break;
+                            case 7:
+                                if (MgmtDataCount >= MgmtData.Length) return ExiError.ArrayTooLong;
+                                e = r.ReadElementString(MgmtData[MgmtDataCount], 5);
+                                if (e != ExiError.Ok) return e;
+                                MgmtDataCount++;
+                                state = 2;
+                                break;
+                            case 8:
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 2;
+                                break;
+                            case 9:
+                                e = r.SkipString(2);
+                                if (e != ExiError.Ok) return e;
+                                state = 1;
+                                break;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    case 1:
+                        e = r.ReadEventCode(4, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                if (KeyNameCount >= KeyName.Length) return ExiError.ArrayTooLong;
+                                e = r.ReadElementString(KeyName[KeyNameCount], 3);
+                                if (e != ExiError.Ok) return e;
+                                KeyNameCount++;
+                                state = 2;
+                                break;
+                            case 1:
+                                if (KeyValueCount >= KeyValue.Length) return ExiError.ArrayTooLong;
+                                if (KeyValue[KeyValueCount] == null) KeyValue[KeyValueCount] = new KeyValueType();
+                                e = KeyValue[KeyValueCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                KeyValueCount++;
+                                state = 2;
+                                break;
+                            case 2:
+                                if (RetrievalMethodCount >= RetrievalMethod.Length) return ExiError.ArrayTooLong;
+                                if (RetrievalMethod[RetrievalMethodCount] == null) RetrievalMethod[RetrievalMethodCount] = new RetrievalMethodType();
+                                e = RetrievalMethod[RetrievalMethodCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                RetrievalMethodCount++;
+                                state = 2;
+                                break;
+                            case 3:
+                                if (X509DataCount >= X509Data.Length) return ExiError.ArrayTooLong;
+                                if (X509Data[X509DataCount] == null) X509Data[X509DataCount] = new X509DataType();
+                                e = X509Data[X509DataCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                X509DataCount++;
+                                state = 2;
+                                break;
+                            case 4:
+                                return ExiError.Unsupported; // element PGPData has an abstract or unsupported type
+                            case 5:
+                                if (SPKIDataCount >= SPKIData.Length) return ExiError.ArrayTooLong;
+                                if (SPKIData[SPKIDataCount] == null) SPKIData[SPKIDataCount] = new SPKIDataType();
+                                e = SPKIData[SPKIDataCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                SPKIDataCount++;
+                                state = 2;
+                                break;
+                            case 6:
+                                if (MgmtDataCount >= MgmtData.Length) return ExiError.ArrayTooLong;
+                                e = r.ReadElementString(MgmtData[MgmtDataCount], 5);
+                                if (e != ExiError.Ok) return e;
+                                MgmtDataCount++;
+                                state = 2;
+                                break;
+                            case 7:
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 2;
+                                break;
+                            case 8:
+                                e = r.SkipString(2);
+                                if (e != ExiError.Ok) return e;
+                                state = 1;
+                                break;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
                         break;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = r.ReadEventCode(4, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                if (KeyNameCount >= KeyName.Length) return ExiError.ArrayTooLong;
+                                e = r.ReadElementString(KeyName[KeyNameCount], 3);
+                                if (e != ExiError.Ok) return e;
+                                KeyNameCount++;
+                                state = 2;
+                                break;
+                            case 1:
+                                if (KeyValueCount >= KeyValue.Length) return ExiError.ArrayTooLong;
+                                if (KeyValue[KeyValueCount] == null) KeyValue[KeyValueCount] = new KeyValueType();
+                                e = KeyValue[KeyValueCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                KeyValueCount++;
+                                state = 2;
+                                break;
+                            case 2:
+                                if (RetrievalMethodCount >= RetrievalMethod.Length) return ExiError.ArrayTooLong;
+                                if (RetrievalMethod[RetrievalMethodCount] == null) RetrievalMethod[RetrievalMethodCount] = new RetrievalMethodType();
+                                e = RetrievalMethod[RetrievalMethodCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                RetrievalMethodCount++;
+                                state = 2;
+                                break;
+                            case 3:
+                                if (X509DataCount >= X509Data.Length) return ExiError.ArrayTooLong;
+                                if (X509Data[X509DataCount] == null) X509Data[X509DataCount] = new X509DataType();
+                                e = X509Data[X509DataCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                X509DataCount++;
+                                state = 2;
+                                break;
+                            case 4:
+                                return ExiError.Unsupported; // element PGPData has an abstract or unsupported type
+                            case 5:
+                                if (SPKIDataCount >= SPKIData.Length) return ExiError.ArrayTooLong;
+                                if (SPKIData[SPKIDataCount] == null) SPKIData[SPKIDataCount] = new SPKIDataType();
+                                e = SPKIData[SPKIDataCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                SPKIDataCount++;
+                                state = 2;
+                                break;
+                            case 6:
+                                if (MgmtDataCount >= MgmtData.Length) return ExiError.ArrayTooLong;
+                                e = r.ReadElementString(MgmtData[MgmtDataCount], 5);
+                                if (e != ExiError.Ok) return e;
+                                MgmtDataCount++;
+                                state = 2;
+                                break;
+                            case 7:
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 2;
+                                break;
+                            case 8:
+                                return ExiError.Ok;
+                            case 9:
+                                e = r.SkipString(2);
+                                if (e != ExiError.Ok) return e;
+                                state = 2;
+                                break;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+
+        /// <summary>Encodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Encode(ExiBitWriter w)
+        {
+            ExiError e;
+            if (KeyNameCount < 0 || KeyNameCount > KeyName.Length) return ExiError.ArrayTooLong;
+            int cKeyName = 0;
+            if (KeyValueCount < 0 || KeyValueCount > KeyValue.Length) return ExiError.ArrayTooLong;
+            int cKeyValue = 0;
+            if (RetrievalMethodCount < 0 || RetrievalMethodCount > RetrievalMethod.Length) return ExiError.ArrayTooLong;
+            int cRetrievalMethod = 0;
+            if (X509DataCount < 0 || X509DataCount > X509Data.Length) return ExiError.ArrayTooLong;
+            int cX509Data = 0;
+            if (SPKIDataCount < 0 || SPKIDataCount > SPKIData.Length) return ExiError.ArrayTooLong;
+            int cSPKIData = 0;
+            if (MgmtDataCount < 0 || MgmtDataCount > MgmtData.Length) return ExiError.ArrayTooLong;
+            int cMgmtData = 0;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        if (HasId)
+                        {
+                            e = w.WriteBits(4, 0);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteString(Id);
+                            if (e != ExiError.Ok) return e;
+                            goto case 1;
+                        }
+                        else if (cKeyName < KeyNameCount)
+                        {
+                            e = w.WriteBits(4, 1);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementString(KeyName[cKeyName]);
+                            if (e != ExiError.Ok) return e;
+                            cKeyName++;
+                            goto case 2;
+                        }
+                        else if (cKeyValue < KeyValueCount)
+                        {
+                            e = w.WriteBits(4, 2);
+                            if (e != ExiError.Ok) return e;
+                            if (KeyValue[cKeyValue] == null) return ExiError.MissingElement;
+                            e = KeyValue[cKeyValue].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cKeyValue++;
+                            goto case 2;
+                        }
+                        else if (cRetrievalMethod < RetrievalMethodCount)
+                        {
+                            e = w.WriteBits(4, 3);
+                            if (e != ExiError.Ok) return e;
+                            if (RetrievalMethod[cRetrievalMethod] == null) return ExiError.MissingElement;
+                            e = RetrievalMethod[cRetrievalMethod].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cRetrievalMethod++;
+                            goto case 2;
+                        }
+                        else if (cX509Data < X509DataCount)
+                        {
+                            e = w.WriteBits(4, 4);
+                            if (e != ExiError.Ok) return e;
+                            if (X509Data[cX509Data] == null) return ExiError.MissingElement;
+                            e = X509Data[cX509Data].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cX509Data++;
+                            goto case 2;
+                        }
+                        else if (cSPKIData < SPKIDataCount)
+                        {
+                            e = w.WriteBits(4, 6);
+                            if (e != ExiError.Ok) return e;
+                            if (SPKIData[cSPKIData] == null) return ExiError.MissingElement;
+                            e = SPKIData[cSPKIData].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cSPKIData++;
+                            goto case 2;
+                        }
+                        else if (cMgmtData < MgmtDataCount)
+                        {
+                            e = w.WriteBits(4, 7);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementString(MgmtData[cMgmtData]);
+                            if (e != ExiError.Ok) return e;
+                            cMgmtData++;
+                            goto case 2;
+                        }
+                        else
+                        {
+                            return ExiError.MissingElement;
+                        }
+                    case 1:
+                        if (cKeyName < KeyNameCount)
+                        {
+                            e = w.WriteBits(4, 0);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementString(KeyName[cKeyName]);
+                            if (e != ExiError.Ok) return e;
+                            cKeyName++;
+                            goto case 2;
+                        }
+                        else if (cKeyValue < KeyValueCount)
+                        {
+                            e = w.WriteBits(4, 1);
+                            if (e != ExiError.Ok) return e;
+                            if (KeyValue[cKeyValue] == null) return ExiError.MissingElement;
+                            e = KeyValue[cKeyValue].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cKeyValue++;
+                            goto case 2;
+                        }
+                        else if (cRetrievalMethod < RetrievalMethodCount)
+                        {
+                            e = w.WriteBits(4, 2);
+                            if (e != ExiError.Ok) return e;
+                            if (RetrievalMethod[cRetrievalMethod] == null) return ExiError.MissingElement;
+                            e = RetrievalMethod[cRetrievalMethod].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cRetrievalMethod++;
+                            goto case 2;
+                        }
+                        else if (cX509Data < X509DataCount)
+                        {
+                            e = w.WriteBits(4, 3);
+                            if (e != ExiError.Ok) return e;
+                            if (X509Data[cX509Data] == null) return ExiError.MissingElement;
+                            e = X509Data[cX509Data].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cX509Data++;
+                            goto case 2;
+                        }
+                        else if (cSPKIData < SPKIDataCount)
+                        {
+                            e = w.WriteBits(4, 5);
+                            if (e != ExiError.Ok) return e;
+                            if (SPKIData[cSPKIData] == null) return ExiError.MissingElement;
+                            e = SPKIData[cSPKIData].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cSPKIData++;
+                            goto case 2;
+                        }
+                        else if (cMgmtData < MgmtDataCount)
+                        {
+                            e = w.WriteBits(4, 6);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementString(MgmtData[cMgmtData]);
+                            if (e != ExiError.Ok) return e;
+                            cMgmtData++;
+                            goto case 2;
+                        }
+                        else
+                        {
+                            return ExiError.MissingElement;
+                        }
+                    case 2:
+                        if (cKeyName < KeyNameCount)
+                        {
+                            e = w.WriteBits(4, 0);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementString(KeyName[cKeyName]);
+                            if (e != ExiError.Ok) return e;
+                            cKeyName++;
+                            goto case 2;
+                        }
+                        else if (cKeyValue < KeyValueCount)
+                        {
+                            e = w.WriteBits(4, 1);
+                            if (e != ExiError.Ok) return e;
+                            if (KeyValue[cKeyValue] == null) return ExiError.MissingElement;
+                            e = KeyValue[cKeyValue].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cKeyValue++;
+                            goto case 2;
+                        }
+                        else if (cRetrievalMethod < RetrievalMethodCount)
+                        {
+                            e = w.WriteBits(4, 2);
+                            if (e != ExiError.Ok) return e;
+                            if (RetrievalMethod[cRetrievalMethod] == null) return ExiError.MissingElement;
+                            e = RetrievalMethod[cRetrievalMethod].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cRetrievalMethod++;
+                            goto case 2;
+                        }
+                        else if (cX509Data < X509DataCount)
+                        {
+                            e = w.WriteBits(4, 3);
+                            if (e != ExiError.Ok) return e;
+                            if (X509Data[cX509Data] == null) return ExiError.MissingElement;
+                            e = X509Data[cX509Data].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cX509Data++;
+                            goto case 2;
+                        }
+                        else if (cSPKIData < SPKIDataCount)
+                        {
+                            e = w.WriteBits(4, 5);
+                            if (e != ExiError.Ok) return e;
+                            if (SPKIData[cSPKIData] == null) return ExiError.MissingElement;
+                            e = SPKIData[cSPKIData].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cSPKIData++;
+                            goto case 2;
+                        }
+                        else if (cMgmtData < MgmtDataCount)
+                        {
+                            e = w.WriteBits(4, 6);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementString(MgmtData[cMgmtData]);
+                            if (e != ExiError.Ok) return e;
+                            cMgmtData++;
+                            goto case 2;
+                        }
+                        else
+                        {
+                            e = w.WriteBits(4, 8);
+                            if (e != ExiError.Ok) return e;
+                            return ExiError.Ok;
+                        }
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+    }
+
+    /// <summary>{http://www.w3.org/2000/09/xmldsig#}KeyValueType (2 grammar states).</summary>
+    public sealed class KeyValueType
+    {
+        /// <summary>Element DSAKeyValue (DSAKeyValueType, optional).</summary>
+        public DSAKeyValueType DSAKeyValue;
+        /// <summary>True if DSAKeyValue is present.</summary>
+        public bool HasDSAKeyValue;
+        /// <summary>Element RSAKeyValue (RSAKeyValueType, optional).</summary>
+        public RSAKeyValueType RSAKeyValue;
+        /// <summary>True if RSAKeyValue is present.</summary>
+        public bool HasRSAKeyValue;
+
+        /// <summary>Marks every optional member absent and every array empty (nested objects are kept for reuse).</summary>
+        public void Clear()
+        {
+            HasDSAKeyValue = false;
+            HasRSAKeyValue = false;
+        }
+
+        /// <summary>Decodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Decode(ExiBitReader r)
+        {
+            Clear();
+            ExiError e;
+            int ec;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        e = r.ReadEventCode(3, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                if (DSAKeyValue == null) DSAKeyValue = new DSAKeyValueType();
+                                e = DSAKeyValue.Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                HasDSAKeyValue = true;
+                                state = 1;
+                                break;
+                            case 1:
+                                if (RSAKeyValue == null) RSAKeyValue = new RSAKeyValueType();
+                                e = RSAKeyValue.Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                HasRSAKeyValue = true;
+                                state = 1;
+                                break;
+                            case 2:
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 1;
+                                break;
+                            case 3:
+                                e = r.SkipString(4);
+                                if (e != ExiError.Ok) return e;
+                                state = 0;
+                                break;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    case 1:
+                        e = r.ReadEventCode(2, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                return ExiError.Ok;
+                            case 1:
+                                e = r.SkipString(4);
+                                if (e != ExiError.Ok) return e;
+                                state = 1;
+                                break;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+
+        /// <summary>Encodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Encode(ExiBitWriter w)
+        {
+            ExiError e;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        if (HasDSAKeyValue)
+                        {
+                            e = w.WriteBits(3, 0);
+                            if (e != ExiError.Ok) return e;
+                            if (DSAKeyValue == null) return ExiError.MissingElement;
+                            e = DSAKeyValue.Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            goto case 1;
+                        }
+                        else if (HasRSAKeyValue)
+                        {
+                            e = w.WriteBits(3, 1);
+                            if (e != ExiError.Ok) return e;
+                            if (RSAKeyValue == null) return ExiError.MissingElement;
+                            e = RSAKeyValue.Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            goto case 1;
+                        }
+                        else
+                        {
+                            return ExiError.MissingElement;
+                        }
+                    case 1:
+                        e = w.WriteBits(2, 0);
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -614,7 +1392,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         switch (ec)
                         {
                             case 0:
-                                e = r.ReadString(Id, 20);
+                                e = r.ReadString(Id, 32);
                                 if (e != ExiError.Ok) return e;
                                 HasId = true;
                                 state = 1;
@@ -632,7 +1410,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         }
                         break;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ReferenceCount >= Reference.Length) return ExiError.ArrayTooLong;
                         if (Reference[ReferenceCount] == null) Reference[ReferenceCount] = new ReferenceType();
@@ -684,7 +1462,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteString(Id);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else if (cReference < ReferenceCount)
                         {
@@ -704,7 +1482,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                     case 1:
                         if (cReference < ReferenceCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (Reference[cReference] == null) return ExiError.MissingElement;
                             e = Reference[cReference].Encode(w);
@@ -773,20 +1551,18 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBinary(SessionID);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         TimeStamp = (ulong)ul;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
@@ -806,7 +1582,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         }
                         break;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -825,19 +1601,17 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBinary(SessionID);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)TimeStamp);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         if (HasSignature)
                         {
@@ -846,7 +1620,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (Signature == null) return ExiError.MissingElement;
                             e = Signature.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
@@ -854,9 +1628,8 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -923,20 +1696,18 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        e = r.ReadElementString(MeterID, 19);
+                        e = r.ReadElementString(MeterID, 29);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         ChargedEnergyReadingWh = (ulong)ul;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         e = r.ReadEventCode(3, out ec);
                         if (e != ExiError.Ok) return e;
@@ -1152,7 +1923,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         }
                         break;
                     case 8:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1171,19 +1942,17 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementString(MeterID);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)ChargedEnergyReadingWh);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
                         if (HasBPT_DischargedEnergyReadingWh)
                         {
@@ -1191,7 +1960,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)BPT_DischargedEnergyReadingWh);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasCapacitiveEnergyReadingVARh)
                         {
@@ -1199,7 +1968,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)CapacitiveEnergyReadingVARh);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasBPT_InductiveEnergyReadingVARh)
                         {
@@ -1207,7 +1976,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)BPT_InductiveEnergyReadingVARh);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasMeterSignature)
                         {
@@ -1215,7 +1984,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBinary(MeterSignature);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasMeterStatus)
                         {
@@ -1223,7 +1992,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)MeterStatus);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasMeterTimestamp)
                         {
@@ -1231,7 +2000,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)MeterTimestamp);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else
                         {
@@ -1239,7 +2008,6 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 3:
                         if (HasCapacitiveEnergyReadingVARh)
                         {
@@ -1247,7 +2015,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)CapacitiveEnergyReadingVARh);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasBPT_InductiveEnergyReadingVARh)
                         {
@@ -1255,7 +2023,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)BPT_InductiveEnergyReadingVARh);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasMeterSignature)
                         {
@@ -1263,7 +2031,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBinary(MeterSignature);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasMeterStatus)
                         {
@@ -1271,7 +2039,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)MeterStatus);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasMeterTimestamp)
                         {
@@ -1279,7 +2047,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)MeterTimestamp);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else
                         {
@@ -1287,7 +2055,6 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 4:
                         if (HasBPT_InductiveEnergyReadingVARh)
                         {
@@ -1295,7 +2062,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)BPT_InductiveEnergyReadingVARh);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (HasMeterSignature)
                         {
@@ -1303,7 +2070,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBinary(MeterSignature);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasMeterStatus)
                         {
@@ -1311,7 +2078,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)MeterStatus);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasMeterTimestamp)
                         {
@@ -1319,7 +2086,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)MeterTimestamp);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else
                         {
@@ -1327,7 +2094,6 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 5:
                         if (HasMeterSignature)
                         {
@@ -1335,7 +2101,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementBinary(MeterSignature);
                             if (e != ExiError.Ok) return e;
-                            state = 6;
+                            goto case 6;
                         }
                         else if (HasMeterStatus)
                         {
@@ -1343,7 +2109,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)MeterStatus);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasMeterTimestamp)
                         {
@@ -1351,7 +2117,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)MeterTimestamp);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else
                         {
@@ -1359,7 +2125,6 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 6:
                         if (HasMeterStatus)
                         {
@@ -1367,7 +2132,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementInteger((long)MeterStatus);
                             if (e != ExiError.Ok) return e;
-                            state = 7;
+                            goto case 7;
                         }
                         else if (HasMeterTimestamp)
                         {
@@ -1375,7 +2140,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)MeterTimestamp);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else
                         {
@@ -1383,7 +2148,6 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 7:
                         if (HasMeterTimestamp)
                         {
@@ -1391,7 +2155,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteElementUnsigned((ulong)MeterTimestamp);
                             if (e != ExiError.Ok) return e;
-                            state = 8;
+                            goto case 8;
                         }
                         else
                         {
@@ -1399,9 +2163,258 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 8:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        return ExiError.Ok;
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+    }
+
+    /// <summary>{http://www.w3.org/2000/09/xmldsig#}ObjectType (4 grammar states).</summary>
+    public sealed class ObjectType
+    {
+        /// <summary>Attribute Encoding (String, max 256, optional).</summary>
+        public readonly ExiString Encoding = new ExiString(256);
+        /// <summary>True if Encoding is present.</summary>
+        public bool HasEncoding;
+        /// <summary>Attribute Id (String, max 256, optional).</summary>
+        public readonly ExiString Id = new ExiString(256);
+        /// <summary>True if Id is present.</summary>
+        public bool HasId;
+        /// <summary>Attribute MimeType (String, max 256, optional).</summary>
+        public readonly ExiString MimeType = new ExiString(256);
+        /// <summary>True if MimeType is present.</summary>
+        public bool HasMimeType;
+
+        /// <summary>Marks every optional member absent and every array empty (nested objects are kept for reuse).</summary>
+        public void Clear()
+        {
+            HasEncoding = false;
+            HasId = false;
+            HasMimeType = false;
+        }
+
+        /// <summary>Decodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Decode(ExiBitReader r)
+        {
+            Clear();
+            ExiError e;
+            int ec;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        e = r.ReadEventCode(3, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                e = r.ReadString(Encoding, 31);
+                                if (e != ExiError.Ok) return e;
+                                HasEncoding = true;
+                                state = 1;
+                                break;
+                            case 1:
+                                e = r.ReadString(Id, 32);
+                                if (e != ExiError.Ok) return e;
+                                HasId = true;
+                                state = 2;
+                                break;
+                            case 2:
+                                e = r.ReadString(MimeType, 33);
+                                if (e != ExiError.Ok) return e;
+                                HasMimeType = true;
+                                state = 3;
+                                break;
+                            case 3:
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 3;
+                                break;
+                            case 4:
+                                return ExiError.Ok;
+                            case 5:
+                                e = r.SkipString(6);
+                                if (e != ExiError.Ok) return e;
+                                state = 3;
+                                break;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    case 1:
+                        e = r.ReadEventCode(3, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                e = r.ReadString(Id, 32);
+                                if (e != ExiError.Ok) return e;
+                                HasId = true;
+                                state = 2;
+                                break;
+                            case 1:
+                                e = r.ReadString(MimeType, 33);
+                                if (e != ExiError.Ok) return e;
+                                HasMimeType = true;
+                                state = 3;
+                                break;
+                            case 2:
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 3;
+                                break;
+                            case 3:
+                                return ExiError.Ok;
+                            case 4:
+                                e = r.SkipString(6);
+                                if (e != ExiError.Ok) return e;
+                                state = 3;
+                                break;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    case 2:
+                        e = r.ReadEventCode(3, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                e = r.ReadString(MimeType, 33);
+                                if (e != ExiError.Ok) return e;
+                                HasMimeType = true;
+                                state = 3;
+                                break;
+                            case 1:
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 3;
+                                break;
+                            case 2:
+                                return ExiError.Ok;
+                            case 3:
+                                e = r.SkipString(6);
+                                if (e != ExiError.Ok) return e;
+                                state = 3;
+                                break;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    case 3:
+                        e = r.ReadEventCode(2, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 3;
+                                break;
+                            case 1:
+                                return ExiError.Ok;
+                            case 2:
+                                e = r.SkipString(6);
+                                if (e != ExiError.Ok) return e;
+                                state = 3;
+                                break;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+
+        /// <summary>Encodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Encode(ExiBitWriter w)
+        {
+            ExiError e;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        if (HasEncoding)
+                        {
+                            e = w.WriteBits(3, 0);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteString(Encoding);
+                            if (e != ExiError.Ok) return e;
+                            goto case 1;
+                        }
+                        else if (HasId)
+                        {
+                            e = w.WriteBits(3, 1);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteString(Id);
+                            if (e != ExiError.Ok) return e;
+                            goto case 2;
+                        }
+                        else if (HasMimeType)
+                        {
+                            e = w.WriteBits(3, 2);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteString(MimeType);
+                            if (e != ExiError.Ok) return e;
+                            goto case 3;
+                        }
+                        else
+                        {
+                            e = w.WriteBits(3, 4);
+                            if (e != ExiError.Ok) return e;
+                            return ExiError.Ok;
+                        }
+                    case 1:
+                        if (HasId)
+                        {
+                            e = w.WriteBits(3, 0);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteString(Id);
+                            if (e != ExiError.Ok) return e;
+                            goto case 2;
+                        }
+                        else if (HasMimeType)
+                        {
+                            e = w.WriteBits(3, 1);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteString(MimeType);
+                            if (e != ExiError.Ok) return e;
+                            goto case 3;
+                        }
+                        else
+                        {
+                            e = w.WriteBits(3, 3);
+                            if (e != ExiError.Ok) return e;
+                            return ExiError.Ok;
+                        }
+                    case 2:
+                        if (HasMimeType)
+                        {
+                            e = w.WriteBits(3, 0);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteString(MimeType);
+                            if (e != ExiError.Ok) return e;
+                            goto case 3;
+                        }
+                        else
+                        {
+                            e = w.WriteBits(3, 2);
+                            if (e != ExiError.Ok) return e;
+                            return ExiError.Ok;
+                        }
+                    case 3:
+                        e = w.WriteBits(2, 1);
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1435,21 +2448,19 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBinary(Modulus);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBinary(Exponent);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1468,21 +2479,19 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBinary(Modulus);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBinary(Exponent);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1518,25 +2527,23 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBits(8, out u);
                         if (e != ExiError.Ok) return e;
                         if (u > 255u) return ExiError.ValueOutOfRange;
                         Exponent = (sbyte)((long)u + -128L);
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementInteger(out l);
                         if (e != ExiError.Ok) return e;
                         if (l < -32768L || l > 32767L) return ExiError.ValueOutOfRange;
                         Value = (short)l;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1556,23 +2563,21 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         l = (long)Exponent;
                         if (l < -128L || l > 127L) return ExiError.ValueOutOfRange;
                         e = w.WriteElementBits(8, (uint)(l - -128L));
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementInteger((long)Value);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1631,13 +2636,12 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementUnsigned(out ul);
                         if (e != ExiError.Ok) return e;
                         TimeAnchor = (ulong)ul;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         e = r.ReadEventCode(3, out ec);
                         if (e != ExiError.Ok) return e;
@@ -1804,7 +2808,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         }
                         break;
                     case 6:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -1825,12 +2829,11 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                 switch (state)
                 {
                     case 0:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementUnsigned((ulong)TimeAnchor);
                         if (e != ExiError.Ok) return e;
-                        state = 1;
-                        break;
+                        goto case 1;
                     case 1:
                         if (HasEnergyCosts)
                         {
@@ -1839,7 +2842,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (EnergyCosts == null) return ExiError.MissingElement;
                             e = EnergyCosts.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasOccupancyCosts)
                         {
@@ -1848,7 +2851,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (OccupancyCosts == null) return ExiError.MissingElement;
                             e = OccupancyCosts.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasAdditionalServicesCosts)
                         {
@@ -1857,7 +2860,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (AdditionalServicesCosts == null) return ExiError.MissingElement;
                             e = AdditionalServicesCosts.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasOverstayCosts)
                         {
@@ -1866,7 +2869,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (OverstayCosts == null) return ExiError.MissingElement;
                             e = OverstayCosts.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (cTaxCosts < TaxCostsCount)
                         {
@@ -1893,7 +2896,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (OccupancyCosts == null) return ExiError.MissingElement;
                             e = OccupancyCosts.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasAdditionalServicesCosts)
                         {
@@ -1902,7 +2905,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (AdditionalServicesCosts == null) return ExiError.MissingElement;
                             e = AdditionalServicesCosts.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasOverstayCosts)
                         {
@@ -1911,7 +2914,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (OverstayCosts == null) return ExiError.MissingElement;
                             e = OverstayCosts.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (cTaxCosts < TaxCostsCount)
                         {
@@ -1938,7 +2941,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (AdditionalServicesCosts == null) return ExiError.MissingElement;
                             e = AdditionalServicesCosts.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else if (HasOverstayCosts)
                         {
@@ -1947,7 +2950,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (OverstayCosts == null) return ExiError.MissingElement;
                             e = OverstayCosts.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (cTaxCosts < TaxCostsCount)
                         {
@@ -1974,7 +2977,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (OverstayCosts == null) return ExiError.MissingElement;
                             e = OverstayCosts.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 5;
+                            goto case 5;
                         }
                         else if (cTaxCosts < TaxCostsCount)
                         {
@@ -2012,7 +3015,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         }
                         break;
                     case 6:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2041,6 +3044,8 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
         public TransformsType Transforms;
         /// <summary>True if Transforms is present.</summary>
         public bool HasTransforms;
+        /// <summary>Element DigestMethod (DigestMethodType).</summary>
+        public DigestMethodType DigestMethod;
         /// <summary>Element DigestValue (Binary, max 1024).</summary>
         public readonly ExiBytes DigestValue = new ExiBytes(1024);
 
@@ -2070,19 +3075,19 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         switch (ec)
                         {
                             case 0:
-                                e = r.ReadString(Id, 20);
+                                e = r.ReadString(Id, 32);
                                 if (e != ExiError.Ok) return e;
                                 HasId = true;
                                 state = 1;
                                 break;
                             case 1:
-                                e = r.ReadString(Type, 22);
+                                e = r.ReadString(Type, 36);
                                 if (e != ExiError.Ok) return e;
                                 HasType = true;
                                 state = 2;
                                 break;
                             case 2:
-                                e = r.ReadString(URI, 23);
+                                e = r.ReadString(URI, 37);
                                 if (e != ExiError.Ok) return e;
                                 HasURI = true;
                                 state = 3;
@@ -2095,7 +3100,11 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                                 state = 4;
                                 break;
                             case 4:
-                                return ExiError.Unsupported; // element DigestMethod has an abstract or unsupported type
+                                if (DigestMethod == null) DigestMethod = new DigestMethodType();
+                                e = DigestMethod.Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                state = 5;
+                                break;
                             default:
                                 return ExiError.UnexpectedEvent;
                         }
@@ -2106,13 +3115,13 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         switch (ec)
                         {
                             case 0:
-                                e = r.ReadString(Type, 22);
+                                e = r.ReadString(Type, 36);
                                 if (e != ExiError.Ok) return e;
                                 HasType = true;
                                 state = 2;
                                 break;
                             case 1:
-                                e = r.ReadString(URI, 23);
+                                e = r.ReadString(URI, 37);
                                 if (e != ExiError.Ok) return e;
                                 HasURI = true;
                                 state = 3;
@@ -2125,7 +3134,11 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                                 state = 4;
                                 break;
                             case 3:
-                                return ExiError.Unsupported; // element DigestMethod has an abstract or unsupported type
+                                if (DigestMethod == null) DigestMethod = new DigestMethodType();
+                                e = DigestMethod.Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                state = 5;
+                                break;
                             default:
                                 return ExiError.UnexpectedEvent;
                         }
@@ -2136,7 +3149,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         switch (ec)
                         {
                             case 0:
-                                e = r.ReadString(URI, 23);
+                                e = r.ReadString(URI, 37);
                                 if (e != ExiError.Ok) return e;
                                 HasURI = true;
                                 state = 3;
@@ -2149,7 +3162,11 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                                 state = 4;
                                 break;
                             case 2:
-                                return ExiError.Unsupported; // element DigestMethod has an abstract or unsupported type
+                                if (DigestMethod == null) DigestMethod = new DigestMethodType();
+                                e = DigestMethod.Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                state = 5;
+                                break;
                             default:
                                 return ExiError.UnexpectedEvent;
                         }
@@ -2167,24 +3184,30 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                                 state = 4;
                                 break;
                             case 1:
-                                return ExiError.Unsupported; // element DigestMethod has an abstract or unsupported type
+                                if (DigestMethod == null) DigestMethod = new DigestMethodType();
+                                e = DigestMethod.Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                state = 5;
+                                break;
                             default:
                                 return ExiError.UnexpectedEvent;
                         }
                         break;
                     case 4:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        return ExiError.Unsupported; // element DigestMethod has an abstract or unsupported type
+                        if (DigestMethod == null) DigestMethod = new DigestMethodType();
+                        e = DigestMethod.Decode(r);
+                        if (e != ExiError.Ok) return e;
+                        goto case 5;
                     case 5:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadElementBinary(DigestValue);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2209,7 +3232,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteString(Id);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else if (HasType)
                         {
@@ -2217,7 +3240,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteString(Type);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasURI)
                         {
@@ -2225,7 +3248,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteString(URI);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasTransforms)
                         {
@@ -2234,13 +3257,17 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (Transforms == null) return ExiError.MissingElement;
                             e = Transforms.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
-                            return ExiError.MissingElement;
+                            e = w.WriteBits(3, 4);
+                            if (e != ExiError.Ok) return e;
+                            if (DigestMethod == null) return ExiError.MissingElement;
+                            e = DigestMethod.Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            goto case 5;
                         }
-                        break;
                     case 1:
                         if (HasType)
                         {
@@ -2248,7 +3275,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteString(Type);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasURI)
                         {
@@ -2256,7 +3283,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteString(URI);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasTransforms)
                         {
@@ -2265,13 +3292,17 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (Transforms == null) return ExiError.MissingElement;
                             e = Transforms.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
-                            return ExiError.MissingElement;
+                            e = w.WriteBits(3, 3);
+                            if (e != ExiError.Ok) return e;
+                            if (DigestMethod == null) return ExiError.MissingElement;
+                            e = DigestMethod.Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            goto case 5;
                         }
-                        break;
                     case 2:
                         if (HasURI)
                         {
@@ -2279,7 +3310,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteString(URI);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else if (HasTransforms)
                         {
@@ -2288,13 +3319,17 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (Transforms == null) return ExiError.MissingElement;
                             e = Transforms.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
-                            return ExiError.MissingElement;
+                            e = w.WriteBits(2, 2);
+                            if (e != ExiError.Ok) return e;
+                            if (DigestMethod == null) return ExiError.MissingElement;
+                            e = DigestMethod.Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            goto case 5;
                         }
-                        break;
                     case 3:
                         if (HasTransforms)
                         {
@@ -2303,24 +3338,32 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (Transforms == null) return ExiError.MissingElement;
                             e = Transforms.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 4;
+                            goto case 4;
                         }
                         else
                         {
-                            return ExiError.MissingElement;
+                            e = w.WriteBits(2, 1);
+                            if (e != ExiError.Ok) return e;
+                            if (DigestMethod == null) return ExiError.MissingElement;
+                            e = DigestMethod.Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            goto case 5;
                         }
-                        break;
                     case 4:
-                        return ExiError.MissingElement;
+                        e = w.WriteZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        if (DigestMethod == null) return ExiError.MissingElement;
+                        e = DigestMethod.Encode(w);
+                        if (e != ExiError.Ok) return e;
+                        goto case 5;
                     case 5:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteElementBinary(DigestValue);
                         if (e != ExiError.Ok) return e;
-                        state = 6;
-                        break;
+                        goto case 6;
                     case 6:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2371,13 +3414,13 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         switch (ec)
                         {
                             case 0:
-                                e = r.ReadString(Type, 22);
+                                e = r.ReadString(Type, 36);
                                 if (e != ExiError.Ok) return e;
                                 HasType = true;
                                 state = 1;
                                 break;
                             case 1:
-                                e = r.ReadString(URI, 23);
+                                e = r.ReadString(URI, 37);
                                 if (e != ExiError.Ok) return e;
                                 HasURI = true;
                                 state = 2;
@@ -2401,7 +3444,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         switch (ec)
                         {
                             case 0:
-                                e = r.ReadString(URI, 23);
+                                e = r.ReadString(URI, 37);
                                 if (e != ExiError.Ok) return e;
                                 HasURI = true;
                                 state = 2;
@@ -2438,7 +3481,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         }
                         break;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2463,7 +3506,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteString(Type);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else if (HasURI)
                         {
@@ -2471,7 +3514,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteString(URI);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasTransforms)
                         {
@@ -2480,7 +3523,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (Transforms == null) return ExiError.MissingElement;
                             e = Transforms.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
@@ -2488,7 +3531,6 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 1:
                         if (HasURI)
                         {
@@ -2496,7 +3538,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteString(URI);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
                         else if (HasTransforms)
                         {
@@ -2505,7 +3547,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (Transforms == null) return ExiError.MissingElement;
                             e = Transforms.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
@@ -2513,7 +3555,6 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
-                        break;
                     case 2:
                         if (HasTransforms)
                         {
@@ -2522,7 +3563,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (Transforms == null) return ExiError.MissingElement;
                             e = Transforms.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 3;
+                            goto case 3;
                         }
                         else
                         {
@@ -2530,9 +3571,328 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             return ExiError.Ok;
                         }
+                    case 3:
+                        e = w.WriteZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        return ExiError.Ok;
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+    }
+
+    /// <summary>{http://www.w3.org/2000/09/xmldsig#}SPKIDataType (4 grammar states).</summary>
+    public sealed class SPKIDataType
+    {
+        /// <summary>Element SPKISexp (Binary, max 1024, 0..unbounded (capacity 4)).</summary>
+        public readonly ExiBytes[] SPKISexp = new ExiBytes[4];
+        /// <summary>Number of SPKISexp in use.</summary>
+        public int SPKISexpCount;
+
+        /// <summary>Preallocates every string and binary value.</summary>
+        public SPKIDataType()
+        {
+            for (int i = 0; i < SPKISexp.Length; i++)
+            {
+                SPKISexp[i] = new ExiBytes(1024);
+            }
+        }
+
+        /// <summary>Marks every optional member absent and every array empty (nested objects are kept for reuse).</summary>
+        public void Clear()
+        {
+            SPKISexpCount = 0;
+        }
+
+        /// <summary>Decodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Decode(ExiBitReader r)
+        {
+            Clear();
+            ExiError e;
+            int ec;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        e = r.ExpectZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        if (SPKISexpCount >= SPKISexp.Length) return ExiError.ArrayTooLong;
+                        e = r.ReadElementBinary(SPKISexp[SPKISexpCount]);
+                        if (e != ExiError.Ok) return e;
+                        SPKISexpCount++;
+                        goto case 1;
+                    case 1:
+                        e = r.ReadEventCode(2, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                if (SPKISexpCount >= SPKISexp.Length) return ExiError.ArrayTooLong;
+                                e = r.ReadElementBinary(SPKISexp[SPKISexpCount]);
+                                if (e != ExiError.Ok) return e;
+                                SPKISexpCount++;
+                                state = 2;
+                                break;
+                            case 1:
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 3;
+                                break;
+                            case 2:
+                                return ExiError.Ok;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    case 2:
+                        e = r.ReadEventCode(2, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                if (SPKISexpCount >= SPKISexp.Length) return ExiError.ArrayTooLong;
+                                e = r.ReadElementBinary(SPKISexp[SPKISexpCount]);
+                                if (e != ExiError.Ok) return e;
+                                SPKISexpCount++;
+                                state = 2;
+                                break;
+                            case 1:
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 3;
+                                break;
+                            case 2:
+                                return ExiError.Ok;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
                         break;
                     case 3:
-                        e = w.WriteBits(1, 0);
+                        e = r.ReadEventCode(2, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                if (SPKISexpCount >= SPKISexp.Length) return ExiError.ArrayTooLong;
+                                e = r.ReadElementBinary(SPKISexp[SPKISexpCount]);
+                                if (e != ExiError.Ok) return e;
+                                SPKISexpCount++;
+                                state = 2;
+                                break;
+                            case 1:
+                                return ExiError.Ok;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+
+        /// <summary>Encodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Encode(ExiBitWriter w)
+        {
+            ExiError e;
+            if (SPKISexpCount < 0 || SPKISexpCount > SPKISexp.Length) return ExiError.ArrayTooLong;
+            int cSPKISexp = 0;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        if (cSPKISexp < SPKISexpCount)
+                        {
+                            e = w.WriteZeroBit();
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementBinary(SPKISexp[cSPKISexp]);
+                            if (e != ExiError.Ok) return e;
+                            cSPKISexp++;
+                            goto case 1;
+                        }
+                        else
+                        {
+                            return ExiError.MissingElement;
+                        }
+                    case 1:
+                        if (cSPKISexp < SPKISexpCount)
+                        {
+                            e = w.WriteBits(2, 0);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementBinary(SPKISexp[cSPKISexp]);
+                            if (e != ExiError.Ok) return e;
+                            cSPKISexp++;
+                            goto case 2;
+                        }
+                        else
+                        {
+                            e = w.WriteBits(2, 2);
+                            if (e != ExiError.Ok) return e;
+                            return ExiError.Ok;
+                        }
+                    case 2:
+                        if (cSPKISexp < SPKISexpCount)
+                        {
+                            e = w.WriteBits(2, 0);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementBinary(SPKISexp[cSPKISexp]);
+                            if (e != ExiError.Ok) return e;
+                            cSPKISexp++;
+                            goto case 2;
+                        }
+                        else
+                        {
+                            e = w.WriteBits(2, 2);
+                            if (e != ExiError.Ok) return e;
+                            return ExiError.Ok;
+                        }
+                    case 3:
+                        if (cSPKISexp < SPKISexpCount)
+                        {
+                            e = w.WriteBits(2, 0);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementBinary(SPKISexp[cSPKISexp]);
+                            if (e != ExiError.Ok) return e;
+                            cSPKISexp++;
+                            goto case 2;
+                        }
+                        else
+                        {
+                            e = w.WriteBits(2, 1);
+                            if (e != ExiError.Ok) return e;
+                            return ExiError.Ok;
+                        }
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+    }
+
+    /// <summary>{http://www.w3.org/2000/09/xmldsig#}SignatureMethodType (3 grammar states).</summary>
+    public sealed class SignatureMethodType
+    {
+        /// <summary>Attribute Algorithm (String, max 256).</summary>
+        public readonly ExiString Algorithm = new ExiString(256);
+        /// <summary>Element HMACOutputLength (BigInteger, max 32, optional).</summary>
+        public readonly ExiBigInteger HMACOutputLength = new ExiBigInteger(32);
+        /// <summary>True if HMACOutputLength is present.</summary>
+        public bool HasHMACOutputLength;
+
+        /// <summary>Marks every optional member absent and every array empty (nested objects are kept for reuse).</summary>
+        public void Clear()
+        {
+            HasHMACOutputLength = false;
+        }
+
+        /// <summary>Decodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Decode(ExiBitReader r)
+        {
+            Clear();
+            ExiError e;
+            int ec;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        e = r.ExpectZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        e = r.ReadString(Algorithm, 30);
+                        if (e != ExiError.Ok) return e;
+                        goto case 1;
+                    case 1:
+                        e = r.ReadEventCode(3, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                e = r.ReadElementBigInteger(HMACOutputLength);
+                                if (e != ExiError.Ok) return e;
+                                HasHMACOutputLength = true;
+                                state = 2;
+                                break;
+                            case 1:
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 2;
+                                break;
+                            case 2:
+                                return ExiError.Ok;
+                            case 3:
+                                e = r.SkipString(7);
+                                if (e != ExiError.Ok) return e;
+                                state = 1;
+                                break;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    case 2:
+                        e = r.ReadEventCode(2, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 2;
+                                break;
+                            case 1:
+                                return ExiError.Ok;
+                            case 2:
+                                e = r.SkipString(7);
+                                if (e != ExiError.Ok) return e;
+                                state = 2;
+                                break;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+
+        /// <summary>Encodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Encode(ExiBitWriter w)
+        {
+            ExiError e;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        e = w.WriteZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        e = w.WriteString(Algorithm);
+                        if (e != ExiError.Ok) return e;
+                        goto case 1;
+                    case 1:
+                        if (HasHMACOutputLength)
+                        {
+                            e = w.WriteBits(3, 0);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementBigInteger(HMACOutputLength);
+                            if (e != ExiError.Ok) return e;
+                            goto case 2;
+                        }
+                        else
+                        {
+                            e = w.WriteBits(3, 2);
+                            if (e != ExiError.Ok) return e;
+                            return ExiError.Ok;
+                        }
+                    case 2:
+                        e = w.WriteBits(2, 1);
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2549,6 +3909,172 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
         public readonly ExiString Id = new ExiString(256);
         /// <summary>True if Id is present.</summary>
         public bool HasId;
+        /// <summary>Element SignatureProperty (SignaturePropertyType, 1..unbounded (capacity 64)).</summary>
+        public readonly SignaturePropertyType[] SignatureProperty = new SignaturePropertyType[64];
+        /// <summary>Number of SignatureProperty in use.</summary>
+        public int SignaturePropertyCount;
+
+        /// <summary>Marks every optional member absent and every array empty (nested objects are kept for reuse).</summary>
+        public void Clear()
+        {
+            HasId = false;
+            SignaturePropertyCount = 0;
+        }
+
+        /// <summary>Decodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Decode(ExiBitReader r)
+        {
+            Clear();
+            ExiError e;
+            int ec;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        e = r.ReadEventCode(2, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                e = r.ReadString(Id, 32);
+                                if (e != ExiError.Ok) return e;
+                                HasId = true;
+                                state = 1;
+                                break;
+                            case 1:
+                                if (SignaturePropertyCount >= SignatureProperty.Length) return ExiError.ArrayTooLong;
+                                if (SignatureProperty[SignaturePropertyCount] == null) SignatureProperty[SignaturePropertyCount] = new SignaturePropertyType();
+                                e = SignatureProperty[SignaturePropertyCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                SignaturePropertyCount++;
+                                state = (SignaturePropertyCount < 1 ? 1 : 2);
+                                break;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    case 1:
+                        e = r.ExpectZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        if (SignaturePropertyCount >= SignatureProperty.Length) return ExiError.ArrayTooLong;
+                        if (SignatureProperty[SignaturePropertyCount] == null) SignatureProperty[SignaturePropertyCount] = new SignaturePropertyType();
+                        e = SignatureProperty[SignaturePropertyCount].Decode(r);
+                        if (e != ExiError.Ok) return e;
+                        SignaturePropertyCount++;
+                        state = (SignaturePropertyCount < 1 ? 1 : 2);
+                        break;
+                    case 2:
+                        e = r.ReadEventCode(2, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                if (SignaturePropertyCount >= SignatureProperty.Length) return ExiError.ArrayTooLong;
+                                if (SignatureProperty[SignaturePropertyCount] == null) SignatureProperty[SignaturePropertyCount] = new SignaturePropertyType();
+                                e = SignatureProperty[SignaturePropertyCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                SignaturePropertyCount++;
+                                state = (SignaturePropertyCount < 1 ? 1 : 2);
+                                break;
+                            case 1:
+                                return ExiError.Ok;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+
+        /// <summary>Encodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Encode(ExiBitWriter w)
+        {
+            ExiError e;
+            if (SignaturePropertyCount < 0 || SignaturePropertyCount > SignatureProperty.Length) return ExiError.ArrayTooLong;
+            int cSignatureProperty = 0;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        if (HasId)
+                        {
+                            e = w.WriteBits(2, 0);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteString(Id);
+                            if (e != ExiError.Ok) return e;
+                            goto case 1;
+                        }
+                        else if (cSignatureProperty < SignaturePropertyCount)
+                        {
+                            e = w.WriteBits(2, 1);
+                            if (e != ExiError.Ok) return e;
+                            if (SignatureProperty[cSignatureProperty] == null) return ExiError.MissingElement;
+                            e = SignatureProperty[cSignatureProperty].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cSignatureProperty++;
+                            state = (cSignatureProperty < 1 ? 1 : 2);
+                        }
+                        else
+                        {
+                            return ExiError.MissingElement;
+                        }
+                        break;
+                    case 1:
+                        if (cSignatureProperty < SignaturePropertyCount)
+                        {
+                            e = w.WriteZeroBit();
+                            if (e != ExiError.Ok) return e;
+                            if (SignatureProperty[cSignatureProperty] == null) return ExiError.MissingElement;
+                            e = SignatureProperty[cSignatureProperty].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cSignatureProperty++;
+                            state = (cSignatureProperty < 1 ? 1 : 2);
+                        }
+                        else
+                        {
+                            return ExiError.ArrayTooShort;
+                        }
+                        break;
+                    case 2:
+                        if (cSignatureProperty < SignaturePropertyCount)
+                        {
+                            e = w.WriteBits(2, 0);
+                            if (e != ExiError.Ok) return e;
+                            if (SignatureProperty[cSignatureProperty] == null) return ExiError.MissingElement;
+                            e = SignatureProperty[cSignatureProperty].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cSignatureProperty++;
+                            state = (cSignatureProperty < 1 ? 1 : 2);
+                        }
+                        else
+                        {
+                            e = w.WriteBits(2, 1);
+                            if (e != ExiError.Ok) return e;
+                            return ExiError.Ok;
+                        }
+                        break;
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+    }
+
+    /// <summary>{http://www.w3.org/2000/09/xmldsig#}SignaturePropertyType (4 grammar states).</summary>
+    public sealed class SignaturePropertyType
+    {
+        /// <summary>Attribute Id (String, max 256, optional).</summary>
+        public readonly ExiString Id = new ExiString(256);
+        /// <summary>True if Id is present.</summary>
+        public bool HasId;
+        /// <summary>Attribute Target (String, max 256).</summary>
+        public readonly ExiString Target = new ExiString(256);
 
         /// <summary>Marks every optional member absent and every array empty (nested objects are kept for reuse).</summary>
         public void Clear()
@@ -2573,33 +4099,66 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         switch (ec)
                         {
                             case 0:
-                                e = r.ReadString(Id, 20);
+                                e = r.ReadString(Id, 32);
                                 if (e != ExiError.Ok) return e;
                                 HasId = true;
                                 state = 1;
                                 break;
                             case 1:
-                                return ExiError.Unsupported; // element SignatureProperty has an abstract or unsupported type
+                                e = r.ReadString(Target, 35);
+                                if (e != ExiError.Ok) return e;
+                                state = 2;
+                                break;
                             default:
                                 return ExiError.UnexpectedEvent;
                         }
                         break;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        return ExiError.Unsupported; // element SignatureProperty has an abstract or unsupported type
+                        e = r.ReadString(Target, 35);
+                        if (e != ExiError.Ok) return e;
+                        goto case 2;
                     case 2:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
                         switch (ec)
                         {
                             case 0:
-                                return ExiError.Unsupported; // element SignatureProperty has an abstract or unsupported type
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 3;
+                                break;
                             case 1:
-                                return ExiError.Ok;
+                                e = r.SkipString(8);
+                                if (e != ExiError.Ok) return e;
+                                state = 2;
+                                break;
                             default:
                                 return ExiError.UnexpectedEvent;
                         }
+                        break;
+                    case 3:
+                        e = r.ReadEventCode(2, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 3;
+                                break;
+                            case 1:
+                                return ExiError.Ok;
+                            case 2:
+                                e = r.SkipString(8);
+                                if (e != ExiError.Ok) return e;
+                                state = 3;
+                                break;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
                     default:
                         return ExiError.UnexpectedEvent;
                 }
@@ -2622,16 +4181,25 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteString(Id);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else
                         {
-                            return ExiError.MissingElement;
+                            e = w.WriteBits(2, 1);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteString(Target);
+                            if (e != ExiError.Ok) return e;
+                            goto case 2;
                         }
-                        break;
                     case 1:
-                        return ExiError.ArrayTooShort;
+                        e = w.WriteZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        e = w.WriteString(Target);
+                        if (e != ExiError.Ok) return e;
+                        goto case 2;
                     case 2:
+                        return ExiError.MissingElement;
+                    case 3:
                         e = w.WriteBits(2, 1);
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
@@ -2653,11 +4221,21 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
         public SignedInfoType SignedInfo;
         /// <summary>Element SignatureValue (SignatureValueType).</summary>
         public SignatureValueType SignatureValue;
+        /// <summary>Element KeyInfo (KeyInfoType, optional).</summary>
+        public KeyInfoType KeyInfo;
+        /// <summary>True if KeyInfo is present.</summary>
+        public bool HasKeyInfo;
+        /// <summary>Element Object (ObjectType, 0..unbounded (capacity 64)).</summary>
+        public readonly ObjectType[] Object = new ObjectType[64];
+        /// <summary>Number of Object in use.</summary>
+        public int ObjectCount;
 
         /// <summary>Marks every optional member absent and every array empty (nested objects are kept for reuse).</summary>
         public void Clear()
         {
             HasId = false;
+            HasKeyInfo = false;
+            ObjectCount = 0;
         }
 
         /// <summary>Decodes this type's content (after its SE event) up to and including its EE.</summary>
@@ -2677,7 +4255,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         switch (ec)
                         {
                             case 0:
-                                e = r.ReadString(Id, 20);
+                                e = r.ReadString(Id, 32);
                                 if (e != ExiError.Ok) return e;
                                 HasId = true;
                                 state = 1;
@@ -2693,47 +4271,64 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         }
                         break;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (SignedInfo == null) SignedInfo = new SignedInfoType();
                         e = SignedInfo.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (SignatureValue == null) SignatureValue = new SignatureValueType();
                         e = SignatureValue.Decode(r);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
                         switch (ec)
                         {
                             case 0:
-                                return ExiError.Unsupported; // element KeyInfo has an abstract or unsupported type
+                                if (KeyInfo == null) KeyInfo = new KeyInfoType();
+                                e = KeyInfo.Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                HasKeyInfo = true;
+                                state = 4;
+                                break;
                             case 1:
-                                return ExiError.Unsupported; // element Object has an abstract or unsupported type
+                                if (ObjectCount >= Object.Length) return ExiError.ArrayTooLong;
+                                if (Object[ObjectCount] == null) Object[ObjectCount] = new ObjectType();
+                                e = Object[ObjectCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                ObjectCount++;
+                                state = 4;
+                                break;
                             case 2:
                                 return ExiError.Ok;
                             default:
                                 return ExiError.UnexpectedEvent;
                         }
+                        break;
                     case 4:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
                         switch (ec)
                         {
                             case 0:
-                                return ExiError.Unsupported; // element Object has an abstract or unsupported type
+                                if (ObjectCount >= Object.Length) return ExiError.ArrayTooLong;
+                                if (Object[ObjectCount] == null) Object[ObjectCount] = new ObjectType();
+                                e = Object[ObjectCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                ObjectCount++;
+                                state = 4;
+                                break;
                             case 1:
                                 return ExiError.Ok;
                             default:
                                 return ExiError.UnexpectedEvent;
                         }
+                        break;
                     default:
                         return ExiError.UnexpectedEvent;
                 }
@@ -2744,6 +4339,8 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
         public ExiError Encode(ExiBitWriter w)
         {
             ExiError e;
+            if (ObjectCount < 0 || ObjectCount > Object.Length) return ExiError.ArrayTooLong;
+            int cObject = 0;
             int state = 0;
             while (true)
             {
@@ -2756,7 +4353,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteString(Id);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else
                         {
@@ -2765,33 +4362,67 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (SignedInfo == null) return ExiError.MissingElement;
                             e = SignedInfo.Encode(w);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
-                        break;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (SignedInfo == null) return ExiError.MissingElement;
                         e = SignedInfo.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (SignatureValue == null) return ExiError.MissingElement;
                         e = SignatureValue.Encode(w);
                         if (e != ExiError.Ok) return e;
-                        state = 3;
-                        break;
+                        goto case 3;
                     case 3:
-                        e = w.WriteBits(2, 2);
-                        if (e != ExiError.Ok) return e;
-                        return ExiError.Ok;
+                        if (HasKeyInfo)
+                        {
+                            e = w.WriteBits(2, 0);
+                            if (e != ExiError.Ok) return e;
+                            if (KeyInfo == null) return ExiError.MissingElement;
+                            e = KeyInfo.Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            goto case 4;
+                        }
+                        else if (cObject < ObjectCount)
+                        {
+                            e = w.WriteBits(2, 1);
+                            if (e != ExiError.Ok) return e;
+                            if (Object[cObject] == null) return ExiError.MissingElement;
+                            e = Object[cObject].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cObject++;
+                            state = 4;
+                        }
+                        else
+                        {
+                            e = w.WriteBits(2, 2);
+                            if (e != ExiError.Ok) return e;
+                            return ExiError.Ok;
+                        }
+                        break;
                     case 4:
-                        e = w.WriteBits(2, 1);
-                        if (e != ExiError.Ok) return e;
-                        return ExiError.Ok;
+                        if (cObject < ObjectCount)
+                        {
+                            e = w.WriteBits(2, 0);
+                            if (e != ExiError.Ok) return e;
+                            if (Object[cObject] == null) return ExiError.MissingElement;
+                            e = Object[cObject].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cObject++;
+                            state = 4;
+                        }
+                        else
+                        {
+                            e = w.WriteBits(2, 1);
+                            if (e != ExiError.Ok) return e;
+                            return ExiError.Ok;
+                        }
+                        break;
                     default:
                         return ExiError.UnexpectedEvent;
                 }
@@ -2832,7 +4463,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         switch (ec)
                         {
                             case 0:
-                                e = r.ReadString(Id, 20);
+                                e = r.ReadString(Id, 32);
                                 if (e != ExiError.Ok) return e;
                                 HasId = true;
                                 state = 1;
@@ -2847,14 +4478,13 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         }
                         break;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = r.ReadBinary(Value);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2879,7 +4509,7 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteString(Id);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else
                         {
@@ -2887,18 +4517,16 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteBinary(Value);
                             if (e != ExiError.Ok) return e;
-                            state = 2;
+                            goto case 2;
                         }
-                        break;
                     case 1:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         e = w.WriteBinary(Value);
                         if (e != ExiError.Ok) return e;
-                        state = 2;
-                        break;
+                        goto case 2;
                     case 2:
-                        e = w.WriteBits(1, 0);
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
@@ -2915,6 +4543,10 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
         public readonly ExiString Id = new ExiString(256);
         /// <summary>True if Id is present.</summary>
         public bool HasId;
+        /// <summary>Element CanonicalizationMethod (CanonicalizationMethodType).</summary>
+        public CanonicalizationMethodType CanonicalizationMethod;
+        /// <summary>Element SignatureMethod (SignatureMethodType).</summary>
+        public SignatureMethodType SignatureMethod;
         /// <summary>Element Reference (ReferenceType, 1..unbounded (capacity 64)).</summary>
         public readonly ReferenceType[] Reference = new ReferenceType[64];
         /// <summary>Number of Reference in use.</summary>
@@ -2944,27 +4576,37 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                         switch (ec)
                         {
                             case 0:
-                                e = r.ReadString(Id, 20);
+                                e = r.ReadString(Id, 32);
                                 if (e != ExiError.Ok) return e;
                                 HasId = true;
                                 state = 1;
                                 break;
                             case 1:
-                                return ExiError.Unsupported; // element CanonicalizationMethod has an abstract or unsupported type
+                                if (CanonicalizationMethod == null) CanonicalizationMethod = new CanonicalizationMethodType();
+                                e = CanonicalizationMethod.Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                state = 2;
+                                break;
                             default:
                                 return ExiError.UnexpectedEvent;
                         }
                         break;
                     case 1:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        return ExiError.Unsupported; // element CanonicalizationMethod has an abstract or unsupported type
+                        if (CanonicalizationMethod == null) CanonicalizationMethod = new CanonicalizationMethodType();
+                        e = CanonicalizationMethod.Decode(r);
+                        if (e != ExiError.Ok) return e;
+                        goto case 2;
                     case 2:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        return ExiError.Unsupported; // element SignatureMethod has an abstract or unsupported type
+                        if (SignatureMethod == null) SignatureMethod = new SignatureMethodType();
+                        e = SignatureMethod.Decode(r);
+                        if (e != ExiError.Ok) return e;
+                        goto case 3;
                     case 3:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
                         if (ReferenceCount >= Reference.Length) return ExiError.ArrayTooLong;
                         if (Reference[ReferenceCount] == null) Reference[ReferenceCount] = new ReferenceType();
@@ -3016,21 +4658,35 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                             if (e != ExiError.Ok) return e;
                             e = w.WriteString(Id);
                             if (e != ExiError.Ok) return e;
-                            state = 1;
+                            goto case 1;
                         }
                         else
                         {
-                            return ExiError.MissingElement;
+                            e = w.WriteBits(2, 1);
+                            if (e != ExiError.Ok) return e;
+                            if (CanonicalizationMethod == null) return ExiError.MissingElement;
+                            e = CanonicalizationMethod.Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            goto case 2;
                         }
-                        break;
                     case 1:
-                        return ExiError.MissingElement;
+                        e = w.WriteZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        if (CanonicalizationMethod == null) return ExiError.MissingElement;
+                        e = CanonicalizationMethod.Encode(w);
+                        if (e != ExiError.Ok) return e;
+                        goto case 2;
                     case 2:
-                        return ExiError.MissingElement;
+                        e = w.WriteZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        if (SignatureMethod == null) return ExiError.MissingElement;
+                        e = SignatureMethod.Encode(w);
+                        if (e != ExiError.Ok) return e;
+                        goto case 3;
                     case 3:
                         if (cReference < ReferenceCount)
                         {
-                            e = w.WriteBits(1, 0);
+                            e = w.WriteZeroBit();
                             if (e != ExiError.Ok) return e;
                             if (Reference[cReference] == null) return ExiError.MissingElement;
                             e = Reference[cReference].Encode(w);
@@ -3068,13 +4724,29 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
         }
     }
 
-    /// <summary>{http://www.w3.org/2000/09/xmldsig#}TransformsType (2 grammar states).</summary>
-    public sealed class TransformsType
+    /// <summary>{http://www.w3.org/2000/09/xmldsig#}TransformType (2 grammar states).</summary>
+    public sealed class TransformType
     {
+        /// <summary>Attribute Algorithm (String, max 256).</summary>
+        public readonly ExiString Algorithm = new ExiString(256);
+        /// <summary>Element XPath (String, max 256, 0..unbounded (capacity 4)).</summary>
+        public readonly ExiString[] XPath = new ExiString[4];
+        /// <summary>Number of XPath in use.</summary>
+        public int XPathCount;
+
+        /// <summary>Preallocates every string and binary value.</summary>
+        public TransformType()
+        {
+            for (int i = 0; i < XPath.Length; i++)
+            {
+                XPath[i] = new ExiString(256);
+            }
+        }
 
         /// <summary>Marks every optional member absent and every array empty (nested objects are kept for reuse).</summary>
         public void Clear()
         {
+            XPathCount = 0;
         }
 
         /// <summary>Decodes this type's content (after its SE event) up to and including its EE.</summary>
@@ -3089,21 +4761,540 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                 switch (state)
                 {
                     case 0:
-                        e = r.ExpectEventCode(1, 0);
+                        e = r.ExpectZeroBit();
                         if (e != ExiError.Ok) return e;
-                        return ExiError.Unsupported; // element Transform has an abstract or unsupported type
+                        e = r.ReadString(Algorithm, 30);
+                        if (e != ExiError.Ok) return e;
+                        goto case 1;
+                    case 1:
+                        e = r.ReadEventCode(3, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                if (XPathCount >= XPath.Length) return ExiError.ArrayTooLong;
+                                e = r.ReadElementString(XPath[XPathCount], 12);
+                                if (e != ExiError.Ok) return e;
+                                XPathCount++;
+                                state = 1;
+                                break;
+                            case 1:
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 1;
+                                break;
+                            case 2:
+                                return ExiError.Ok;
+                            case 3:
+                                e = r.SkipString(9);
+                                if (e != ExiError.Ok) return e;
+                                state = 1;
+                                break;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+
+        /// <summary>Encodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Encode(ExiBitWriter w)
+        {
+            ExiError e;
+            if (XPathCount < 0 || XPathCount > XPath.Length) return ExiError.ArrayTooLong;
+            int cXPath = 0;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        e = w.WriteZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        e = w.WriteString(Algorithm);
+                        if (e != ExiError.Ok) return e;
+                        goto case 1;
+                    case 1:
+                        if (cXPath < XPathCount)
+                        {
+                            e = w.WriteBits(3, 0);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementString(XPath[cXPath]);
+                            if (e != ExiError.Ok) return e;
+                            cXPath++;
+                            goto case 1;
+                        }
+                        else
+                        {
+                            e = w.WriteBits(3, 2);
+                            if (e != ExiError.Ok) return e;
+                            return ExiError.Ok;
+                        }
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+    }
+
+    /// <summary>{http://www.w3.org/2000/09/xmldsig#}TransformsType (2 grammar states).</summary>
+    public sealed class TransformsType
+    {
+        /// <summary>Element Transform (TransformType, 1..unbounded (capacity 64)).</summary>
+        public readonly TransformType[] Transform = new TransformType[64];
+        /// <summary>Number of Transform in use.</summary>
+        public int TransformCount;
+
+        /// <summary>Marks every optional member absent and every array empty (nested objects are kept for reuse).</summary>
+        public void Clear()
+        {
+            TransformCount = 0;
+        }
+
+        /// <summary>Decodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Decode(ExiBitReader r)
+        {
+            Clear();
+            ExiError e;
+            int ec;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        e = r.ExpectZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        if (TransformCount >= Transform.Length) return ExiError.ArrayTooLong;
+                        if (Transform[TransformCount] == null) Transform[TransformCount] = new TransformType();
+                        e = Transform[TransformCount].Decode(r);
+                        if (e != ExiError.Ok) return e;
+                        TransformCount++;
+                        state = (TransformCount < 1 ? 0 : 1);
+                        break;
                     case 1:
                         e = r.ReadEventCode(2, out ec);
                         if (e != ExiError.Ok) return e;
                         switch (ec)
                         {
                             case 0:
-                                return ExiError.Unsupported; // element Transform has an abstract or unsupported type
+                                if (TransformCount >= Transform.Length) return ExiError.ArrayTooLong;
+                                if (Transform[TransformCount] == null) Transform[TransformCount] = new TransformType();
+                                e = Transform[TransformCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                TransformCount++;
+                                state = (TransformCount < 1 ? 0 : 1);
+                                break;
                             case 1:
                                 return ExiError.Ok;
                             default:
                                 return ExiError.UnexpectedEvent;
                         }
+                        break;
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+
+        /// <summary>Encodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Encode(ExiBitWriter w)
+        {
+            ExiError e;
+            if (TransformCount < 0 || TransformCount > Transform.Length) return ExiError.ArrayTooLong;
+            int cTransform = 0;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        if (cTransform < TransformCount)
+                        {
+                            e = w.WriteZeroBit();
+                            if (e != ExiError.Ok) return e;
+                            if (Transform[cTransform] == null) return ExiError.MissingElement;
+                            e = Transform[cTransform].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cTransform++;
+                            state = (cTransform < 1 ? 0 : 1);
+                        }
+                        else
+                        {
+                            return ExiError.ArrayTooShort;
+                        }
+                        break;
+                    case 1:
+                        if (cTransform < TransformCount)
+                        {
+                            e = w.WriteBits(2, 0);
+                            if (e != ExiError.Ok) return e;
+                            if (Transform[cTransform] == null) return ExiError.MissingElement;
+                            e = Transform[cTransform].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cTransform++;
+                            state = (cTransform < 1 ? 0 : 1);
+                        }
+                        else
+                        {
+                            e = w.WriteBits(2, 1);
+                            if (e != ExiError.Ok) return e;
+                            return ExiError.Ok;
+                        }
+                        break;
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+    }
+
+    /// <summary>{http://www.w3.org/2000/09/xmldsig#}X509DataType (2 grammar states).</summary>
+    public sealed class X509DataType
+    {
+        /// <summary>Element X509IssuerSerial (X509IssuerSerialType, 0..unbounded (capacity 4)).</summary>
+        public readonly X509IssuerSerialType[] X509IssuerSerial = new X509IssuerSerialType[4];
+        /// <summary>Number of X509IssuerSerial in use.</summary>
+        public int X509IssuerSerialCount;
+        /// <summary>Element X509SKI (Binary, max 1024, 0..unbounded (capacity 4)).</summary>
+        public readonly ExiBytes[] X509SKI = new ExiBytes[4];
+        /// <summary>Number of X509SKI in use.</summary>
+        public int X509SKICount;
+        /// <summary>Element X509SubjectName (String, max 256, 0..unbounded (capacity 4)).</summary>
+        public readonly ExiString[] X509SubjectName = new ExiString[4];
+        /// <summary>Number of X509SubjectName in use.</summary>
+        public int X509SubjectNameCount;
+        /// <summary>Element X509Certificate (Binary, max 1024, 0..unbounded (capacity 4)).</summary>
+        public readonly ExiBytes[] X509Certificate = new ExiBytes[4];
+        /// <summary>Number of X509Certificate in use.</summary>
+        public int X509CertificateCount;
+        /// <summary>Element X509CRL (Binary, max 1024, 0..unbounded (capacity 4)).</summary>
+        public readonly ExiBytes[] X509CRL = new ExiBytes[4];
+        /// <summary>Number of X509CRL in use.</summary>
+        public int X509CRLCount;
+
+        /// <summary>Preallocates every string and binary value.</summary>
+        public X509DataType()
+        {
+            for (int i = 0; i < X509SKI.Length; i++)
+            {
+                X509SKI[i] = new ExiBytes(1024);
+            }
+            for (int i = 0; i < X509SubjectName.Length; i++)
+            {
+                X509SubjectName[i] = new ExiString(256);
+            }
+            for (int i = 0; i < X509Certificate.Length; i++)
+            {
+                X509Certificate[i] = new ExiBytes(1024);
+            }
+            for (int i = 0; i < X509CRL.Length; i++)
+            {
+                X509CRL[i] = new ExiBytes(1024);
+            }
+        }
+
+        /// <summary>Marks every optional member absent and every array empty (nested objects are kept for reuse).</summary>
+        public void Clear()
+        {
+            X509IssuerSerialCount = 0;
+            X509SKICount = 0;
+            X509SubjectNameCount = 0;
+            X509CertificateCount = 0;
+            X509CRLCount = 0;
+        }
+
+        /// <summary>Decodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Decode(ExiBitReader r)
+        {
+            Clear();
+            ExiError e;
+            int ec;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        e = r.ReadEventCode(3, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                if (X509IssuerSerialCount >= X509IssuerSerial.Length) return ExiError.ArrayTooLong;
+                                if (X509IssuerSerial[X509IssuerSerialCount] == null) X509IssuerSerial[X509IssuerSerialCount] = new X509IssuerSerialType();
+                                e = X509IssuerSerial[X509IssuerSerialCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                X509IssuerSerialCount++;
+                                state = 1;
+                                break;
+                            case 1:
+                                if (X509SKICount >= X509SKI.Length) return ExiError.ArrayTooLong;
+                                e = r.ReadElementBinary(X509SKI[X509SKICount]);
+                                if (e != ExiError.Ok) return e;
+                                X509SKICount++;
+                                state = 1;
+                                break;
+                            case 2:
+                                if (X509SubjectNameCount >= X509SubjectName.Length) return ExiError.ArrayTooLong;
+                                e = r.ReadElementString(X509SubjectName[X509SubjectNameCount], 11);
+                                if (e != ExiError.Ok) return e;
+                                X509SubjectNameCount++;
+                                state = 1;
+                                break;
+                            case 3:
+                                if (X509CertificateCount >= X509Certificate.Length) return ExiError.ArrayTooLong;
+                                e = r.ReadElementBinary(X509Certificate[X509CertificateCount]);
+                                if (e != ExiError.Ok) return e;
+                                X509CertificateCount++;
+                                state = 1;
+                                break;
+                            case 4:
+                                if (X509CRLCount >= X509CRL.Length) return ExiError.ArrayTooLong;
+                                e = r.ReadElementBinary(X509CRL[X509CRLCount]);
+                                if (e != ExiError.Ok) return e;
+                                X509CRLCount++;
+                                state = 1;
+                                break;
+                            case 5:
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 1;
+                                break;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    case 1:
+                        e = r.ReadEventCode(3, out ec);
+                        if (e != ExiError.Ok) return e;
+                        switch (ec)
+                        {
+                            case 0:
+                                if (X509IssuerSerialCount >= X509IssuerSerial.Length) return ExiError.ArrayTooLong;
+                                if (X509IssuerSerial[X509IssuerSerialCount] == null) X509IssuerSerial[X509IssuerSerialCount] = new X509IssuerSerialType();
+                                e = X509IssuerSerial[X509IssuerSerialCount].Decode(r);
+                                if (e != ExiError.Ok) return e;
+                                X509IssuerSerialCount++;
+                                state = 1;
+                                break;
+                            case 1:
+                                if (X509SKICount >= X509SKI.Length) return ExiError.ArrayTooLong;
+                                e = r.ReadElementBinary(X509SKI[X509SKICount]);
+                                if (e != ExiError.Ok) return e;
+                                X509SKICount++;
+                                state = 1;
+                                break;
+                            case 2:
+                                if (X509SubjectNameCount >= X509SubjectName.Length) return ExiError.ArrayTooLong;
+                                e = r.ReadElementString(X509SubjectName[X509SubjectNameCount], 11);
+                                if (e != ExiError.Ok) return e;
+                                X509SubjectNameCount++;
+                                state = 1;
+                                break;
+                            case 3:
+                                if (X509CertificateCount >= X509Certificate.Length) return ExiError.ArrayTooLong;
+                                e = r.ReadElementBinary(X509Certificate[X509CertificateCount]);
+                                if (e != ExiError.Ok) return e;
+                                X509CertificateCount++;
+                                state = 1;
+                                break;
+                            case 4:
+                                if (X509CRLCount >= X509CRL.Length) return ExiError.ArrayTooLong;
+                                e = r.ReadElementBinary(X509CRL[X509CRLCount]);
+                                if (e != ExiError.Ok) return e;
+                                X509CRLCount++;
+                                state = 1;
+                                break;
+                            case 5:
+                                e = r.SkipAnyElement();
+                                if (e != ExiError.Ok) return e;
+                                state = 1;
+                                break;
+                            case 6:
+                                return ExiError.Ok;
+                            default:
+                                return ExiError.UnexpectedEvent;
+                        }
+                        break;
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+
+        /// <summary>Encodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Encode(ExiBitWriter w)
+        {
+            ExiError e;
+            if (X509IssuerSerialCount < 0 || X509IssuerSerialCount > X509IssuerSerial.Length) return ExiError.ArrayTooLong;
+            int cX509IssuerSerial = 0;
+            if (X509SKICount < 0 || X509SKICount > X509SKI.Length) return ExiError.ArrayTooLong;
+            int cX509SKI = 0;
+            if (X509SubjectNameCount < 0 || X509SubjectNameCount > X509SubjectName.Length) return ExiError.ArrayTooLong;
+            int cX509SubjectName = 0;
+            if (X509CertificateCount < 0 || X509CertificateCount > X509Certificate.Length) return ExiError.ArrayTooLong;
+            int cX509Certificate = 0;
+            if (X509CRLCount < 0 || X509CRLCount > X509CRL.Length) return ExiError.ArrayTooLong;
+            int cX509CRL = 0;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        if (cX509IssuerSerial < X509IssuerSerialCount)
+                        {
+                            e = w.WriteBits(3, 0);
+                            if (e != ExiError.Ok) return e;
+                            if (X509IssuerSerial[cX509IssuerSerial] == null) return ExiError.MissingElement;
+                            e = X509IssuerSerial[cX509IssuerSerial].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cX509IssuerSerial++;
+                            goto case 1;
+                        }
+                        else if (cX509SKI < X509SKICount)
+                        {
+                            e = w.WriteBits(3, 1);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementBinary(X509SKI[cX509SKI]);
+                            if (e != ExiError.Ok) return e;
+                            cX509SKI++;
+                            goto case 1;
+                        }
+                        else if (cX509SubjectName < X509SubjectNameCount)
+                        {
+                            e = w.WriteBits(3, 2);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementString(X509SubjectName[cX509SubjectName]);
+                            if (e != ExiError.Ok) return e;
+                            cX509SubjectName++;
+                            goto case 1;
+                        }
+                        else if (cX509Certificate < X509CertificateCount)
+                        {
+                            e = w.WriteBits(3, 3);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementBinary(X509Certificate[cX509Certificate]);
+                            if (e != ExiError.Ok) return e;
+                            cX509Certificate++;
+                            goto case 1;
+                        }
+                        else if (cX509CRL < X509CRLCount)
+                        {
+                            e = w.WriteBits(3, 4);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementBinary(X509CRL[cX509CRL]);
+                            if (e != ExiError.Ok) return e;
+                            cX509CRL++;
+                            goto case 1;
+                        }
+                        else
+                        {
+                            return ExiError.MissingElement;
+                        }
+                    case 1:
+                        if (cX509IssuerSerial < X509IssuerSerialCount)
+                        {
+                            e = w.WriteBits(3, 0);
+                            if (e != ExiError.Ok) return e;
+                            if (X509IssuerSerial[cX509IssuerSerial] == null) return ExiError.MissingElement;
+                            e = X509IssuerSerial[cX509IssuerSerial].Encode(w);
+                            if (e != ExiError.Ok) return e;
+                            cX509IssuerSerial++;
+                            goto case 1;
+                        }
+                        else if (cX509SKI < X509SKICount)
+                        {
+                            e = w.WriteBits(3, 1);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementBinary(X509SKI[cX509SKI]);
+                            if (e != ExiError.Ok) return e;
+                            cX509SKI++;
+                            goto case 1;
+                        }
+                        else if (cX509SubjectName < X509SubjectNameCount)
+                        {
+                            e = w.WriteBits(3, 2);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementString(X509SubjectName[cX509SubjectName]);
+                            if (e != ExiError.Ok) return e;
+                            cX509SubjectName++;
+                            goto case 1;
+                        }
+                        else if (cX509Certificate < X509CertificateCount)
+                        {
+                            e = w.WriteBits(3, 3);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementBinary(X509Certificate[cX509Certificate]);
+                            if (e != ExiError.Ok) return e;
+                            cX509Certificate++;
+                            goto case 1;
+                        }
+                        else if (cX509CRL < X509CRLCount)
+                        {
+                            e = w.WriteBits(3, 4);
+                            if (e != ExiError.Ok) return e;
+                            e = w.WriteElementBinary(X509CRL[cX509CRL]);
+                            if (e != ExiError.Ok) return e;
+                            cX509CRL++;
+                            goto case 1;
+                        }
+                        else
+                        {
+                            e = w.WriteBits(3, 6);
+                            if (e != ExiError.Ok) return e;
+                            return ExiError.Ok;
+                        }
+                    default:
+                        return ExiError.UnexpectedEvent;
+                }
+            }
+        }
+    }
+
+    /// <summary>{http://www.w3.org/2000/09/xmldsig#}X509IssuerSerialType (3 grammar states).</summary>
+    public sealed class X509IssuerSerialType
+    {
+        /// <summary>Element X509IssuerName (String, max 256).</summary>
+        public readonly ExiString X509IssuerName = new ExiString(256);
+        /// <summary>Element X509SerialNumber (BigInteger, max 32).</summary>
+        public readonly ExiBigInteger X509SerialNumber = new ExiBigInteger(32);
+
+        /// <summary>Marks every optional member absent and every array empty (nested objects are kept for reuse).</summary>
+        public void Clear()
+        {
+        }
+
+        /// <summary>Decodes this type's content (after its SE event) up to and including its EE.</summary>
+        public ExiError Decode(ExiBitReader r)
+        {
+            Clear();
+            ExiError e;
+            int state = 0;
+            while (true)
+            {
+                switch (state)
+                {
+                    case 0:
+                        e = r.ExpectZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        e = r.ReadElementString(X509IssuerName, 10);
+                        if (e != ExiError.Ok) return e;
+                        goto case 1;
+                    case 1:
+                        e = r.ExpectZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        e = r.ReadElementBigInteger(X509SerialNumber);
+                        if (e != ExiError.Ok) return e;
+                        goto case 2;
+                    case 2:
+                        e = r.ExpectZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        return ExiError.Ok;
                     default:
                         return ExiError.UnexpectedEvent;
                 }
@@ -3120,9 +5311,19 @@ namespace V2G.Protocol.Iso15118.Generated.Iso20
                 switch (state)
                 {
                     case 0:
-                        return ExiError.ArrayTooShort;
+                        e = w.WriteZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        e = w.WriteElementString(X509IssuerName);
+                        if (e != ExiError.Ok) return e;
+                        goto case 1;
                     case 1:
-                        e = w.WriteBits(2, 1);
+                        e = w.WriteZeroBit();
+                        if (e != ExiError.Ok) return e;
+                        e = w.WriteElementBigInteger(X509SerialNumber);
+                        if (e != ExiError.Ok) return e;
+                        goto case 2;
+                    case 2:
+                        e = w.WriteZeroBit();
                         if (e != ExiError.Ok) return e;
                         return ExiError.Ok;
                     default:
