@@ -222,6 +222,38 @@ namespace V2G.Protocol.Iso15118.Secc
             OngoingSinceMs = -1;
         }
 
+        /// <summary>
+        /// The answer to a request the vehicle repeats while the controller's step is Ongoing
+        /// (Authorization, DC_CableCheck): OK with EVSEProcessing Finished once the step finished, OK with
+        /// Ongoing while it runs within <paramref name="ongoingLimitMs"/>, FAILED when the controller
+        /// refused it (layer controller) or it ran past the limit (layer session).
+        /// </summary>
+        public ResponseCodeType AnswerRepeatedStep(StepStatus status, int ongoingLimitMs, out ProcessingType processing)
+        {
+            processing = ProcessingType.Finished;
+            ResponseCodeType code;
+            if (status == StepStatus.Finished)
+            {
+                EndOngoing();
+                code = ResponseCodeType.OK;
+            }
+            else if (status == StepStatus.Ongoing && OngoingForMs() < ongoingLimitMs)
+            {
+                processing = ProcessingType.Ongoing;
+                code = ResponseCodeType.OK;
+            }
+            else
+            {
+                EndOngoing();
+                FailureLayer = status == StepStatus.Failed ? FailureLayer.Controller : FailureLayer.Session;
+                Detail(ResponseDetails, "reason", status == StepStatus.Failed ? "refused" : "ongoing_limit");
+                code = ResponseCodeType.FAILED;
+            }
+
+            Detail(ResponseDetails, "EVSEProcessing", processing == ProcessingType.Ongoing ? "Ongoing" : "Finished");
+            return code;
+        }
+
         /// <summary>Logs a value with its unit into <paramref name="details"/>, e.g. " EVTargetVoltage=398.5 V".</summary>
         public static void Detail(TextBuffer details, string name, double value, string unit)
         {

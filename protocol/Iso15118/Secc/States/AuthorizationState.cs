@@ -1,7 +1,5 @@
 using V2G.Protocol.Iso15118.Generated.CommonMessages;
 using V2G.Protocol.Iso15118.Generated.Iso20;
-using V2G.Protocol.Session;
-using V2G.Protocol.Trace;
 
 namespace V2G.Protocol.Iso15118.Secc.States
 {
@@ -24,27 +22,14 @@ namespace V2G.Protocol.Iso15118.Secc.States
                 return res.ResponseCode;
             }
 
-            StepStatus status = ctx.Port.Authorize();
-            if (status == StepStatus.Finished)
+            ProcessingType processing;
+            res.ResponseCode = ctx.AnswerRepeatedStep(ctx.Port.Authorize(), ctx.Settings.AuthorizationOngoingLimitMs, out processing);
+            res.EVSEProcessing = processing;
+            if (res.ResponseCode == ResponseCodeType.OK && processing == ProcessingType.Finished)
             {
-                ctx.EndOngoing();
-                res.ResponseCode = ResponseCodeType.OK;
                 ctx.State = SeccState.WaitServiceDiscovery;
             }
-            else if (status == StepStatus.Ongoing && ctx.OngoingForMs() < ctx.Settings.AuthorizationOngoingLimitMs)
-            {
-                res.ResponseCode = ResponseCodeType.OK;
-                res.EVSEProcessing = ProcessingType.Ongoing;
-            }
-            else
-            {
-                ctx.EndOngoing();
-                ctx.FailureLayer = status == StepStatus.Failed ? FailureLayer.Controller : FailureLayer.Session;
-                SeccContext.Detail(ctx.ResponseDetails, "reason", status == StepStatus.Failed ? "refused" : "ongoing_limit");
-                res.ResponseCode = ResponseCodeType.FAILED;
-            }
 
-            SeccContext.Detail(ctx.ResponseDetails, "EVSEProcessing", res.EVSEProcessing == ProcessingType.Ongoing ? "Ongoing" : "Finished");
             return res.ResponseCode;
         }
     }

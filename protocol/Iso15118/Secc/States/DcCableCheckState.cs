@@ -1,7 +1,5 @@
 using V2G.Protocol.Iso15118.Generated.Dc;
 using V2G.Protocol.Iso15118.Generated.Iso20;
-using V2G.Protocol.Session;
-using V2G.Protocol.Trace;
 
 namespace V2G.Protocol.Iso15118.Secc.States
 {
@@ -15,29 +13,15 @@ namespace V2G.Protocol.Iso15118.Secc.States
         public static ResponseCodeType Handle(DC_CableCheckReqType req, DC_CableCheckResType res, SeccContext ctx)
         {
             ctx.FillHeader(res.Header);
-            res.EVSEProcessing = ProcessingType.Finished;
             SeccContext.Detail(ctx.RequestDetails, "EVMaximumVoltage", ctx.EvLimits.MaxVoltageV, "V");
-            StepStatus status = ctx.Port.CableCheck(ctx.EvLimits.MaxVoltageV);
-            if (status == StepStatus.Finished)
+            ProcessingType processing;
+            res.ResponseCode = ctx.AnswerRepeatedStep(ctx.Port.CableCheck(ctx.EvLimits.MaxVoltageV), ctx.Settings.CableCheckOngoingLimitMs, out processing);
+            res.EVSEProcessing = processing;
+            if (res.ResponseCode == ResponseCodeType.OK && processing == ProcessingType.Finished)
             {
-                ctx.EndOngoing();
                 ctx.State = SeccState.WaitPreCharge;
-                res.ResponseCode = ResponseCodeType.OK;
-            }
-            else if (status == StepStatus.Ongoing && ctx.OngoingForMs() < ctx.Settings.CableCheckOngoingLimitMs)
-            {
-                res.EVSEProcessing = ProcessingType.Ongoing;
-                res.ResponseCode = ResponseCodeType.OK;
-            }
-            else
-            {
-                ctx.EndOngoing();
-                ctx.FailureLayer = status == StepStatus.Failed ? FailureLayer.Controller : FailureLayer.Session;
-                SeccContext.Detail(ctx.ResponseDetails, "reason", status == StepStatus.Failed ? "refused" : "ongoing_limit");
-                res.ResponseCode = ResponseCodeType.FAILED;
             }
 
-            SeccContext.Detail(ctx.ResponseDetails, "EVSEProcessing", res.EVSEProcessing == ProcessingType.Ongoing ? "Ongoing" : "Finished");
             return res.ResponseCode;
         }
     }
