@@ -177,27 +177,23 @@ namespace V2G.Firmware.Session
         public int ClearFaults()
         {
             long now = _hw.Clock.NowMs;
+            if (_shutdown.IsPending)
+            {
+                return _activeFaultCount;
+            }
+
+            // The stage's latch is released only on request, and only if its cause has gone; then the
+            // causes are judged on one fresh set of measurements.
+            if (IsFaultActive(FaultCode.PowerStageHardware))
+            {
+                _stage.ResetFaults();
+            }
+
+            Measure(now);
             for (int code = 1; code < _activeFaultHandles.Length; code++)
             {
-                if (_activeFaultHandles[code] < 0)
-                {
-                    continue;
-                }
-
                 FaultCode fc = (FaultCode)code;
-                if (FaultCatalogue.Get(fc).Clearing != FaultClearing.Operator || _shutdown.IsPending)
-                {
-                    continue;
-                }
-
-                if (fc == FaultCode.PowerStageHardware)
-                {
-                    // The stage's latch is released only on request, and only if its cause has gone.
-                    _stage.ResetFaults();
-                }
-
-                Measure(now);
-                if (_supervisor.IsCauseGone(fc, ref _m))
+                if (_activeFaultHandles[code] >= 0 && FaultCatalogue.Get(fc).Clearing == FaultClearing.Operator && _supervisor.IsCauseGone(fc, ref _m))
                 {
                     ClearFault(fc, now);
                 }
