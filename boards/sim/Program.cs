@@ -37,7 +37,21 @@ namespace V2G.Sim
                 scenario = File.Exists(options.Scenario) ? ScenarioFile.Load(options.Scenario) : BuiltInScenarios.Get(options.Scenario);
 
                 // Setting the runner up checks the scenario's settings and injections before anything runs.
-                var link = new IsoLinkOptions { Tls = options.Tls, MutualAuthentication = options.MutualAuthentication, ListenEndPoint = options.Listen, PkiDirectory = options.PkiDirectory };
+                var link = new IsoLinkOptions
+                {
+                    Tls = options.Tls,
+                    MutualAuthentication = options.MutualAuthentication,
+                    ListenEndPoint = options.Listen,
+                    PkiDirectory = options.PkiDirectory,
+                    Ccs = !options.NoCcs,
+                    Seed = options.PlcSeed,
+                    PlcImpairments = new V2G.Sim.Plant.Plc.PlcLinkImpairments { LossProbability = options.PlcLoss, DelayMs = options.PlcDelayMs, Seed = options.PlcSeed },
+                };
+                if (!double.IsNaN(options.PlcAttenuationDb))
+                {
+                    link.PlcLink.AttenuationMeanDb = options.PlcAttenuationDb;
+                }
+
                 runner = new ScenarioRunner(scenario, options.Speed, options.SampleMs, options.Protocol, link);
             }
             catch (Exception e) when (e is ArgumentException || e is ScenarioException)
@@ -113,6 +127,12 @@ namespace V2G.Sim
             Console.WriteLine();
             Console.WriteLine($"result            {r.Result} (final state {r.FinalState}, output {(r.EndedSafe ? "safe" : "NOT SAFE")})");
             Console.WriteLine($"states            {string.Join(" > ", r.States)}");
+            if (r.Ccs != null)
+            {
+                string matched = r.Ccs.MatchedAttenuationDb >= 0 ? $"SLAC matched at {r.Ccs.MatchedAttenuationDb:0.0} dB" : "SLAC never matched";
+                Console.WriteLine($"CCS               {matched}, {r.Ccs.MatchingAttempts} attempt(s); at the end pilot {r.Ccs.PilotState}, {r.Ccs.DutyCyclePercent:0.#} % duty, SLAC {r.Ccs.SlacState}");
+            }
+
             if (r.Protocol != "sim")
             {
                 Console.WriteLine($"ISO 15118-20      over {r.Security}{(r.VehicleCertificatePresented ? " with the vehicle's certificate" : "")}, {r.ChargeLoopMessages} charge-loop messages");

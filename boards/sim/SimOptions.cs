@@ -22,7 +22,13 @@ usage: dotnet run --project boards/sim -- [options]
                         --pki-dir (default .)
   --tls                 ISO 15118-20 over TLS 1.3 (a fresh secp521r1 test PKI)
   --tls-mutual          TLS 1.3 with mutual authentication (the vehicle's certificate required)
-  --trace FILE          write the charger's decoded ISO 15118-20 message log
+  --plc-loss PERCENT    CCS: lose this share of the frames on the PLC medium (seeded)
+  --plc-delay-ms MS     CCS: delay every frame on the PLC medium by MS
+  --plc-attenuation-db DB  CCS: the mean attenuation the charger's modem measures (default 23;
+                        the simulated vehicle refuses a charger above 40 dB)
+  --plc-seed N          CCS: seed of the medium's impairments and of the board's keys (default 1)
+  --no-ccs              no control pilot and SLAC: SDP starts 2 s after plug-in
+  --trace FILE          write the charger's decoded message log (pilot, SLAC, ISO 15118-20)
   --realtime            pace simulated time to wall time (1:1)
   --speed N             pace simulated time at N times wall time
   --summary FILE        write the run's summary as JSON
@@ -62,6 +68,18 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
         public int SampleMs { get; private set; } = 1000;
 
         public bool Quiet { get; private set; }
+
+        /// <summary>Share of PLC frames lost, 0..1.</summary>
+        public double PlcLoss { get; private set; }
+
+        public int PlcDelayMs { get; private set; }
+
+        /// <summary>Mean attenuation of the PLC medium, dB; NaN = the link's default.</summary>
+        public double PlcAttenuationDb { get; private set; } = double.NaN;
+
+        public uint PlcSeed { get; private set; } = 1;
+
+        public bool NoCcs { get; private set; }
 
         public bool Help { get; private set; }
 
@@ -118,6 +136,19 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
                         o.SampleMs = ms;
                         break;
                     case "--quiet": o.Quiet = true; break;
+                    case "--plc-loss":
+                        o.PlcLoss = Number(args, ref i, a, 0, 100) / 100.0;
+                        break;
+                    case "--plc-delay-ms":
+                        o.PlcDelayMs = (int)Number(args, ref i, a, 0, 10000);
+                        break;
+                    case "--plc-attenuation-db":
+                        o.PlcAttenuationDb = Number(args, ref i, a, 0, 120);
+                        break;
+                    case "--plc-seed":
+                        o.PlcSeed = (uint)Number(args, ref i, a, 0, uint.MaxValue);
+                        break;
+                    case "--no-ccs": o.NoCcs = true; break;
                     case "--list": o.List = true; break;
                     case "--help":
                     case "-h":
@@ -140,6 +171,17 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
             }
 
             return o;
+        }
+
+        private static double Number(string[] args, ref int i, string option, double min, double max)
+        {
+            string text = Value(args, ref i, option);
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || value < min || value > max)
+            {
+                throw new ArgumentException($"{option} needs a number from {min} to {max}, not '{text}'");
+            }
+
+            return value;
         }
 
         private static string Value(string[] args, ref int i, string option)

@@ -25,6 +25,9 @@ namespace V2G.Firmware.Faults
             new FaultInfo(FaultCode.PreChargeFailed, "precharge_failed", "The converter did not match the vehicle's voltage in time, or the contactors would have closed onto a voltage difference.", FaultClearing.SessionEnd, false),
             new FaultInfo(FaultCode.VehicleDisconnectedUnderLoad, "vehicle_disconnected_under_load", "The vehicle was unplugged while the output was live.", FaultClearing.SessionEnd, true),
             new FaultInfo(FaultCode.OutputVoltageNotDecayed, "output_voltage_not_decayed", "After opening, the connector voltage did not fall below the safe voltage (welded contactor on the vehicle side or a failed bleeder).", FaultClearing.SessionEnd, false),
+            new FaultInfo(FaultCode.PilotError, "pilot_error", "The control pilot showed state E or F, or a voltage in no state's band, while the output was live.", FaultClearing.SessionEnd, false),
+            new FaultInfo(FaultCode.PilotDiodeFault, "pilot_diode_fault", "The pilot's negative half did not reach −12 V while the PWM ran: the vehicle's diode is shorted or missing.", FaultClearing.SessionEnd, false),
+            new FaultInfo(FaultCode.VehicleNotReadyUnderLoad, "vehicle_not_ready_under_load", "The vehicle withdrew its readiness for energy (CCS: pilot C or D back to B) while the output was live.", FaultClearing.SessionEnd, false),
         };
 
         /// <summary>The catalogue entry of a code (the "none" entry for an unknown code).</summary>

@@ -23,5 +23,8 @@ namespace V2G.Firmware.Faults
         PreChargeFailed = 14,
         VehicleDisconnectedUnderLoad = 15,
         OutputVoltageNotDecayed = 16,
+        PilotError = 17,
+        PilotDiodeFault = 18,
+        VehicleNotReadyUnderLoad = 19,
     }
 }

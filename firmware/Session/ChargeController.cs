@@ -49,6 +49,7 @@ namespace V2G.Firmware.Session
         private StepStatus _powerDownStatus;
         private StepStatus _weldingStatus;
         private bool _vehiclePresent;
+        private bool _vehicleReady = true;
         private bool _authorized;
         private bool _evLimitsKnown;
         private bool _dischargeAgreed;
@@ -203,6 +204,27 @@ namespace V2G.Firmware.Session
             return _activeFaultCount;
         }
 
+        /// <summary>
+        /// The connector's own signal that the vehicle is ready for energy (CCS: the control pilot in
+        /// state C or D). Cable check waits for it, and a vehicle that withdraws it while the output
+        /// is live ends energy transfer at once. Boards without such a signal leave it true.
+        /// </summary>
+        public void SetVehicleReady(bool ready)
+        {
+            _vehicleReady = ready;
+        }
+
+        public bool IsVehicleReady => _vehicleReady;
+
+        /// <summary>
+        /// A fault found by a layer outside the controller (the control pilot, the connector), handled
+        /// like the controller's own: the output goes to its safe state.
+        /// </summary>
+        public void ReportFault(FaultCode code, double value)
+        {
+            RaiseFault(code, value, _hw.Clock.NowMs);
+        }
+
         // ------------------------------------------------------------------ the control tick
 
         /// <summary>
@@ -240,6 +262,13 @@ namespace V2G.Firmware.Session
             if (check.IsFault && !IsFaultActive(check.Code))
             {
                 RaiseFault(check.Code, check.Value, now);
+            }
+
+            // IEC 61851-1 gives 100 ms from C to B to power off [digest 1.6, V:E8]: the output goes to its
+            // safe state at once; a power-down the vehicle asked for (Stopping) is already on its way.
+            if (!_vehicleReady && IsOutputLive() && (_state == ChargerState.CableCheck || _state == ChargerState.PreCharge || _state == ChargerState.EnergyTransfer))
+            {
+                RaiseFault(FaultCode.VehicleNotReadyUnderLoad, _m.CurrentA, now);
             }
 
             switch (_state)
@@ -482,6 +511,13 @@ namespace V2G.Firmware.Session
             if (!allowed || testVoltageV < _settings.MinVoltageV || _activeFaultCount > 0)
             {
                 return StepStatus.Failed;
+            }
+
+            // The vehicle asks for energy (pilot C) before its cable check: until it does, the output
+            // stays off and the step is reported as going on.
+            if (!_vehicleReady)
+            {
+                return StepStatus.Ongoing;
             }
 
             EnterState(ChargerState.CableCheck);

@@ -18,5 +18,11 @@ namespace V2G.Protocol.Trace
 
         /// <summary>The charger's controller refused or failed a step.</summary>
         Controller = 7,
+
+        /// <summary>CCS: the control pilot (states, duty cycle, diode check, proximity).</summary>
+        Pilot = 8,
+
+        /// <summary>CCS: SLAC matching over HomePlug Green PHY, and the PLC modem.</summary>
+        Slac = 9,
     }
 }

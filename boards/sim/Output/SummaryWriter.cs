@@ -39,6 +39,21 @@ namespace V2G.Sim.Output
                 w.WriteEndArray();
             }
 
+            if (r.Ccs != null)
+            {
+                w.WriteStartObject("ccs");
+                w.WriteString("phase", r.Ccs.Phase);
+                w.WriteString("pilot_state", r.Ccs.PilotState);
+                w.WriteNumber("duty_cycle_percent", Round(r.Ccs.DutyCyclePercent));
+                w.WriteString("proximity", r.Ccs.Proximity);
+                w.WriteString("slac_state", r.Ccs.SlacState);
+                w.WriteNumber("matched_attenuation_dB", Round(r.Ccs.MatchedAttenuationDb));
+                w.WriteNumber("matching_attempts", r.Ccs.MatchingAttempts);
+                w.WriteNumber("slac_frames_dropped", r.Ccs.SlacFramesDropped);
+                w.WriteNumber("plc_frames_lost", r.Ccs.PlcFramesLost);
+                w.WriteEndObject();
+            }
+
             w.WriteStartArray("states");
             foreach (string s in r.States)
             {

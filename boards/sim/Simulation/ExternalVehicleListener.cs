@@ -85,6 +85,8 @@ namespace V2G.Sim.Simulation
             _charger.Controller.VehicleConnected();
         }
 
+        public void Unplug() => _charger.Controller.VehicleDisconnected();
+
         public void RequestStop() => _charger.Controller.RequestStop();
 
         public void GoSilent()

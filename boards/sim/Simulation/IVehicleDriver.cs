@@ -17,6 +17,9 @@ namespace V2G.Sim.Simulation
 
         void PlugIn(long nowMs);
 
+        /// <summary>The cable is pulled.</summary>
+        void Unplug();
+
         /// <summary>The driver (or the scenario) wants to stop.</summary>
         void RequestStop();
 

@@ -28,7 +28,26 @@ namespace V2G.Sim.Simulation
         /// <summary>With --listen and TLS: where the charger's root CA (charger-root.cer) and a vehicle certificate (vehicle.pfx, password "v2g") are written for the outside vehicle.</summary>
         public string PkiDirectory { get; set; } = ".";
 
-        /// <summary>Time from plug-in to SDP: the control pilot and SLAC, which come with the CCS work, ms.</summary>
+        /// <summary>
+        /// The CCS connector below ISO 15118-20 (control pilot, proximity, SLAC over a virtual PLC link)
+        /// decides when the vehicle is connected and when SDP may start. True by default; false replaces
+        /// it by <see cref="CommunicationSetupMs"/> (for tests of the upper layers alone).
+        /// </summary>
+        public bool Ccs { get; set; } = true;
+
+        /// <summary>Without <see cref="Ccs"/>: time from plug-in to SDP, ms.</summary>
         public int CommunicationSetupMs { get; set; } = 2000;
+
+        /// <summary>The PLC medium's impairments (loss, duplication, delay), seeded.</summary>
+        public V2G.Sim.Plant.Plc.PlcLinkImpairments PlcImpairments { get; set; } = V2G.Sim.Plant.Plc.PlcLinkImpairments.None();
+
+        /// <summary>The PLC medium: the attenuation the charger's modem reports for each sound, the EV modem's join time.</summary>
+        public V2G.Sim.Plant.Plc.PlcLinkSettings PlcLink { get; set; } = new V2G.Sim.Plant.Plc.PlcLinkSettings();
+
+        /// <summary>The vehicle's SLAC (its attenuation threshold, timings).</summary>
+        public V2G.Protocol.Slac.SlacPevSettings VehicleSlac { get; set; } = new V2G.Protocol.Slac.SlacPevSettings();
+
+        /// <summary>Seed of the board's random choices (NMK, pilot noise).</summary>
+        public uint Seed { get; set; } = 1;
     }
 }

@@ -24,6 +24,9 @@ namespace V2G.Sim.Simulation
         private const int UnplugAfterMs = 1000;
         private const int SocketWaitMs = 10000;
 
+        /// <summary>After a cable is pulled mid-session, the sockets close this long after, ms (the pilot's debounce is 60 ms).</summary>
+        private const int CloseAfterUnplugMs = 500;
+
         private readonly SimulatedCharger _charger;
         private readonly IsoLinkOptions _options;
         private readonly Lockstep _lockstep = new Lockstep();
@@ -37,6 +40,8 @@ namespace V2G.Sim.Simulation
         private bool _connected;
         private bool _unplugged;
         private bool _silent;
+        private long _closeAtMs = -1;
+        private readonly SimCcsVehicle _ccsVehicle;
         private string _endReason = "";
 
         public IsoVehicleLink(SimulatedCharger charger, IsoLinkOptions options)
@@ -62,6 +67,14 @@ namespace V2G.Sim.Simulation
                 MinimumSocPercent = (int)Math.Round(_options.MinimumSocPercent),
             };
             Evcc = new EvccSession(evSettings, Plant, charger.Clock, wallClock);
+
+            if (_options.Ccs)
+            {
+                // The charger's pilot, proximity and SLAC share the session's log, so the trace shows the
+                // whole chain from plug-in; the vehicle's SLAC logs nothing into the charger's log.
+                charger.AttachCcs(SeccLog, _options.PlcLink, _options.PlcImpairments, _options.Seed);
+                _ccsVehicle = new SimCcsVehicle(charger.PilotCircuit, charger.ProximityCircuit, charger.PlcLink.Vehicle, _options.VehicleSlac, null);
+            }
 
             if (_options.Tls)
             {
@@ -108,11 +121,24 @@ namespace V2G.Sim.Simulation
 
         public string EndReason => _endReason.Length > 0 ? _endReason : (Evcc.EndReason ?? "");
 
+        /// <summary>The vehicle's CCS lower layers (pilot circuit and SLAC), or null without CCS.</summary>
+        public SimCcsVehicle CcsVehicle => _ccsVehicle;
+
         public void PlugIn(long nowMs)
         {
             _pluggedAtMs = nowMs;
-            _charger.Controller.VehicleConnected();
+            if (_ccsVehicle != null)
+            {
+                // The charger finds the vehicle through its pilot (state B), not through a call.
+                _ccsVehicle.Plug();
+            }
+            else
+            {
+                _charger.Controller.VehicleConnected();
+            }
         }
+
+        public void Unplug() => Unplug(_charger.Clock.NowMs);
 
         public void RequestStop() => Evcc.RequestStop();
 
@@ -122,9 +148,19 @@ namespace V2G.Sim.Simulation
         {
             _charger.StepPlant();
             long now = _charger.Clock.NowMs;
-            if (IsPlugged && !_connected && now - _pluggedAtMs >= _options.CommunicationSetupMs)
+            if (_ccsVehicle != null && IsPlugged)
+            {
+                _ccsVehicle.Step(now, Evcc.RequestsEnergy);
+            }
+
+            if (IsPlugged && !_connected && IsLinkUp(now))
             {
                 Connect(now);
+            }
+
+            if (IsPlugged && !_connected && _charger.Ccs != null && _charger.Ccs.Phase == V2G.Firmware.Ccs.CcsPhase.MatchingFailed)
+            {
+                Fail("slac_failed");
             }
 
             if (_connected && !_silent)
@@ -138,6 +174,10 @@ namespace V2G.Sim.Simulation
             }
 
             _charger.TickController();
+            if (_closeAtMs >= 0 && now >= _closeAtMs)
+            {
+                CloseConnections();
+            }
 
             if (IsPlugged && _connected && Evcc.IsFinished)
             {
@@ -147,7 +187,7 @@ namespace V2G.Sim.Simulation
                 }
                 else if (now - _finishedAtMs >= UnplugAfterMs)
                 {
-                    Unplug();
+                    Unplug(now);
                 }
             }
         }
@@ -219,17 +259,57 @@ namespace V2G.Sim.Simulation
             Evcc.Attach(_lockstep.Wrap(_vehicleEnd));
         }
 
+        /// <summary>SDP may start: with CCS once both ends matched and the PLC link is up, else after the fixed delay.</summary>
+        private bool IsLinkUp(long now)
+        {
+            if (_ccsVehicle == null)
+            {
+                return now - _pluggedAtMs >= _options.CommunicationSetupMs;
+            }
+
+            return _charger.Ccs.IsLinkReady && _ccsVehicle.IsMatched;
+        }
+
         private void Fail(string reason)
         {
             _endReason = reason;
-            Unplug();
+            Unplug(_charger.Clock.NowMs);
         }
 
-        private void Unplug()
+        private void Unplug(long now)
         {
+            if (_unplugged)
+            {
+                return;
+            }
+
             Plant.OpenContactor();
-            _charger.Controller.VehicleDisconnected();
+            if (_ccsVehicle != null)
+            {
+                _ccsVehicle.Unplug(now);
+            }
+            else
+            {
+                _charger.Controller.VehicleDisconnected();
+            }
+
             _unplugged = true;
+            if (_ccsVehicle != null && _connected && !Evcc.IsFinished)
+            {
+                // A cable pulled mid-session cuts the PLC link: no TCP close reaches the charger, its
+                // pilot tells it (A). The vehicle says nothing more; the dead connection is torn down
+                // once the pilot has had its time.
+                _silent = true;
+                _closeAtMs = now + CloseAfterUnplugMs;
+                return;
+            }
+
+            CloseConnections();
+        }
+
+        private void CloseConnections()
+        {
+            _closeAtMs = -1;
             _chargerEnd?.Close();
             _vehicleEnd?.Close();
         }

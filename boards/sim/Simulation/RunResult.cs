@@ -71,6 +71,9 @@ namespace V2G.Sim.Simulation
         /// <summary>ISO 15118-20: failures the charger's session logged, each with its layer.</summary>
         public List<string> SessionFailures { get; } = new List<string>();
 
+        /// <summary>The CCS lower layers (pilot, proximity, SLAC), or null when the run had none.</summary>
+        public CcsSummary Ccs { get; set; }
+
         /// <summary>When the first injected fault was injected, s (−1 if none).</summary>
         public double InjectedAtS { get; set; } = -1;
     }

@@ -22,12 +22,14 @@ namespace V2G.Sim.Simulation
         private const int SettleMs = 2000;
 
         /// <summary>What an "inject" event can inject (see <see cref="Inject"/>).</summary>
-        private static readonly string[] InjectableFaults = { "weld", "insulation", "overcurrent", "estop", "vehicle_silent", "overtemperature" };
+        private static readonly string[] InjectableFaults = { "weld", "insulation", "overcurrent", "estop", "vehicle_silent", "overtemperature", "pilot_diode_short", "pilot_short", "vehicle_not_ready" };
 
         private readonly Scenario _scenario;
         private readonly Pacer _pacer;
         private readonly int _sampleIntervalMs;
         private readonly IVehicleDriver _vehicle;
+        private double _matchedAttenuationDb = -1;
+        private int _matchingAttempts;
 
         /// <param name="protocol">"sim" (the plain vehicle on the EV session port) or "iso15118-20".</param>
         /// <param name="link">ISO 15118-20 link options (TLS); ignored for "sim".</param>
@@ -94,6 +96,7 @@ namespace V2G.Sim.Simulation
             long nextProgressMs = 0;
             long settleUntilMs = -1;
             long statesSeen = 0;
+            long linkSeen = 0;
             bool plugged = false;
             long traced = 0;
 
@@ -109,19 +112,48 @@ namespace V2G.Sim.Simulation
 
                 _vehicle.RunTick();
                 now = Charger.Clock.NowMs;
+                TrackCcs();
                 traced = WriteTrace(traced);
                 double t = now / 1000.0;
 
-                // Every transition, also those between two ticks (several messages in one exchange).
-                for (; statesSeen < controller.History.Total; statesSeen++)
+                // Every transition, also those between two ticks (several messages in one exchange), and
+                // the CCS lower layers' changes (pilot, SLAC) in time order with them; at equal times the
+                // lower layers first, as they ran first in the tick.
+                for (;;)
                 {
-                    if (!controller.History.Holds(statesSeen))
+                    V2G.Firmware.Ccs.LinkHistory link = Charger.Ccs?.History;
+                    while (link != null && linkSeen < link.Total && !link.Holds(linkSeen))
                     {
-                        continue;
+                        linkSeen++;
                     }
 
-                    string name = ChargerStateNames.Of(controller.History.StateAt(statesSeen));
-                    double at = controller.History.TimeAt(statesSeen) / 1000.0;
+                    while (statesSeen < controller.History.Total && !controller.History.Holds(statesSeen))
+                    {
+                        statesSeen++;
+                    }
+
+                    bool haveLink = link != null && linkSeen < link.Total;
+                    bool haveState = statesSeen < controller.History.Total;
+                    if (!haveLink && !haveState)
+                    {
+                        break;
+                    }
+
+                    string name;
+                    double at;
+                    if (haveLink && (!haveState || link.TimeAt(linkSeen) <= controller.History.TimeAt(statesSeen)))
+                    {
+                        name = link.LayerAt(linkSeen) + "_" + link.NameAt(linkSeen).ToLowerInvariant();
+                        at = link.TimeAt(linkSeen) / 1000.0;
+                        linkSeen++;
+                    }
+                    else
+                    {
+                        name = ChargerStateNames.Of(controller.History.StateAt(statesSeen));
+                        at = controller.History.TimeAt(statesSeen) / 1000.0;
+                        statesSeen++;
+                    }
+
                     result.States.Add(name);
                     result.StateMarks.Add(new StateMark(at, name));
                     observer?.StateEntered(at, name);
@@ -228,7 +260,7 @@ namespace V2G.Sim.Simulation
                     _vehicle.PlugIn(now);
                     break;
                 case "unplug":
-                    Charger.Controller.VehicleDisconnected();
+                    _vehicle.Unplug();
                     break;
                 case "dispatch":
                     Charger.Controller.SetDispatchPowerW(ev.PowerW);
@@ -286,6 +318,20 @@ namespace V2G.Sim.Simulation
                 case "vehicle_silent":
                     _vehicle.GoSilent();
                     break;
+                case "pilot_diode_short":
+                    RequirePilot(ev).DiodeShorted = true;
+                    break;
+                case "pilot_short":
+                    RequirePilot(ev).PilotShortedToPe = true;
+                    break;
+                case "vehicle_not_ready":
+                    if (!(_vehicle is IsoVehicleLink link) || link.CcsVehicle == null)
+                    {
+                        throw new ScenarioException($"{ev}: 'vehicle_not_ready' needs the CCS chain (--protocol iso15118-20)");
+                    }
+
+                    link.CcsVehicle.ForceNotReady();
+                    break;
                 case "overtemperature":
                     Charger.Stage.AmbientC = ev.Value > 0 ? ev.Value : 100;
                     Charger.Stage.TemperatureC = Charger.Stage.AmbientC;
@@ -293,6 +339,35 @@ namespace V2G.Sim.Simulation
                 default:
                     throw new ScenarioException($"{ev}: unknown fault '{ev.Fault}' (known: {string.Join(", ", InjectableFaults)})");
             }
+        }
+
+        private void TrackCcs()
+        {
+            var ccs = Charger.Ccs;
+            if (ccs == null)
+            {
+                return;
+            }
+
+            if (ccs.MatchingAttempts > 0)
+            {
+                _matchingAttempts = ccs.MatchingAttempts;
+            }
+
+            if (ccs.IsLinkReady)
+            {
+                _matchedAttenuationDb = ccs.AttenuationDb;
+            }
+        }
+
+        private V2G.Sim.Plant.Pilot.PilotCircuit RequirePilot(ScenarioEvent ev)
+        {
+            if (Charger.PilotCircuit == null)
+            {
+                throw new ScenarioException($"{ev}: '{ev.Fault}' needs the CCS chain (--protocol iso15118-20)");
+            }
+
+            return Charger.PilotCircuit;
         }
 
         /// <summary>
@@ -420,6 +495,23 @@ namespace V2G.Sim.Simulation
                 result.Security = listener.Security;
                 result.VehicleCertificatePresented = listener.VehicleCertificatePresented;
                 AddSessionFailures(result, listener.SeccLog);
+            }
+
+            if (Charger.Ccs != null)
+            {
+                var ccs = Charger.Ccs;
+                result.Ccs = new CcsSummary
+                {
+                    Phase = V2G.Firmware.Ccs.CcsPhaseNames.Of(ccs.Phase),
+                    PilotState = V2G.Firmware.Pilot.PilotStateNames.Of(ccs.PilotState),
+                    DutyCyclePercent = ccs.DutyCycleHundredthsPercent / 100.0,
+                    Proximity = V2G.Firmware.Pilot.ProximityStateNames.Of(ccs.Proximity.State),
+                    SlacState = V2G.Protocol.Slac.SlacStateNames.Of(ccs.SlacState),
+                    MatchedAttenuationDb = _matchedAttenuationDb,
+                    MatchingAttempts = _matchingAttempts,
+                    SlacFramesDropped = ccs.Slac.FramesDropped,
+                    PlcFramesLost = Charger.PlcLink.FramesLost,
+                };
             }
 
             if (_vehicle is IsoVehicleLink iso)

@@ -21,6 +21,8 @@ namespace V2G.Sim.Simulation
 
         public void PlugIn(long nowMs) => _charger.Vehicle.PlugIn(nowMs);
 
+        public void Unplug() => _charger.Controller.VehicleDisconnected();
+
         public void RequestStop() => _charger.Vehicle.RequestStop();
 
         public void GoSilent() => _charger.Vehicle.GoSilent();

@@ -151,6 +151,30 @@ namespace V2G.Protocol.Iso15118.Evcc
         /// <summary>True after SessionStop Pause was answered, until <see cref="Resume"/>.</summary>
         public bool IsPaused => _state == EvccState.Paused;
 
+        /// <summary>
+        /// True while the vehicle asks for energy on the control pilot (its S2 closed, state C): from its
+        /// cable check until its contactor has opened after PowerDelivery Stop. The vehicle's pilot
+        /// follows this; the charger energises the output only while it sees C or D.
+        /// </summary>
+        public bool RequestsEnergy
+        {
+            get
+            {
+                switch (_state)
+                {
+                    case EvccState.CableCheck:
+                    case EvccState.PreCharge:
+                    case EvccState.PowerDeliveryStart:
+                    case EvccState.ChargeLoop:
+                    case EvccState.PowerDeliveryStop:
+                    case EvccState.OpeningContactor:
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+        }
+
         /// <summary>Why the session ended or paused (<see cref="EvccEndReasons"/>), empty while it runs.</summary>
         public string EndReason { get; private set; }
 

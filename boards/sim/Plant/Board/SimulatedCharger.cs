@@ -1,7 +1,13 @@
+using V2G.Firmware.Ccs;
 using V2G.Firmware.Control;
+using V2G.Firmware.Pilot;
 using V2G.Firmware.Session;
 using V2G.Firmware.Settings;
 using V2G.Hal.Power;
+using V2G.Protocol.Slac;
+using V2G.Protocol.Trace;
+using V2G.Sim.Plant.Pilot;
+using V2G.Sim.Plant.Plc;
 using V2G.Sim.Plant.Electrical;
 using V2G.Sim.Plant.Grid;
 using V2G.Sim.Plant.Vehicle;
@@ -78,6 +84,47 @@ namespace V2G.Sim.Plant.Board
 
         public SimVehicle Vehicle { get; }
 
+        /// <summary>The charger's host MAC on the PLC link (locally administered).</summary>
+        public static readonly byte[] ChargerMac = { 0x02, 0x00, 0x00, 0x00, 0x15, 0x01 };
+
+        /// <summary>The vehicle's host MAC on the PLC link (locally administered).</summary>
+        public static readonly byte[] VehicleMac = { 0x02, 0x00, 0x00, 0x00, 0x15, 0x02 };
+
+        /// <summary>The CCS connector's lower layers (pilot, proximity, SLAC), once <see cref="AttachCcs(MessageLog, PlcLinkSettings, PlcLinkImpairments, uint, CcsSettings)"/> ran; else null.</summary>
+        public CcsConnection Ccs { get; private set; }
+
+        /// <summary>The pilot wire with both ends' circuits (null without CCS).</summary>
+        public PilotCircuit PilotCircuit { get; private set; }
+
+        /// <summary>The plug's proximity resistor as the charger measures it (null without CCS).</summary>
+        public ProximityCircuit ProximityCircuit { get; private set; }
+
+        /// <summary>The HomePlug Green PHY medium and both modems (null without CCS).</summary>
+        public VirtualPlcLink PlcLink { get; private set; }
+
+        /// <summary>
+        /// Wires the CCS connector below ISO 15118-20: the pilot circuit and the proximity contact to the
+        /// firmware's <see cref="ControlPilot"/> and <see cref="ProximityMonitor"/>, the charger's modem to
+        /// <see cref="SlacMatching"/>, and all of it to the controller through <see cref="CcsConnection"/>,
+        /// which from then on says when a vehicle is connected and when communication may start.
+        /// </summary>
+        public CcsConnection AttachCcs(MessageLog log, PlcLinkSettings linkSettings, PlcLinkImpairments impairments, uint seed)
+        {
+            return AttachCcs(log, linkSettings, impairments, seed, null);
+        }
+
+        /// <summary>As <see cref="AttachCcs(MessageLog, PlcLinkSettings, PlcLinkImpairments, uint)"/>, with the connection's own settings (null: the defaults).</summary>
+        public CcsConnection AttachCcs(MessageLog log, PlcLinkSettings linkSettings, PlcLinkImpairments impairments, uint seed, CcsSettings ccsSettings)
+        {
+            PilotCircuit = new PilotCircuit(seed);
+            ProximityCircuit = new ProximityCircuit();
+            PlcLink = new VirtualPlcLink(Clock, ChargerMac, VehicleMac, linkSettings ?? new PlcLinkSettings(), impairments ?? PlcLinkImpairments.None());
+            var pilotSettings = new PilotSettings();
+            var slac = new SlacMatching(new SlacSettings(), PlcLink.Charger, new SimEntropySource(seed), log);
+            Ccs = new CcsConnection(ccsSettings ?? new CcsSettings(), Controller, new ControlPilot(PilotCircuit, pilotSettings), new ProximityMonitor(ProximityCircuit, pilotSettings), slac, Clock, log);
+            return Ccs;
+        }
+
         /// <summary>
         /// When true (the default) the plain vehicle model speaks on the EV session port during the
         /// plant steps; false when a protocol stack (the ISO 15118-20 EV simulator) drives the session.
@@ -113,6 +160,13 @@ namespace V2G.Sim.Plant.Board
         /// <summary>The controller's tick, as the device's control thread runs it at the end of each period.</summary>
         public void TickController()
         {
+            // The connector's layers first, as on the device's control thread: the controller then
+            // sees this period's pilot.
+            if (Ccs != null)
+            {
+                Ccs.Tick();
+            }
+
             Controller.Tick();
         }
     }
