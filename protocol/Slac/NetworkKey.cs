@@ -35,12 +35,34 @@ namespace V2G.Protocol.Slac
         /// </summary>
         public static void DeriveNid(Sha256 sha, byte[] scratch32, byte[] nmk16, byte[] nid7)
         {
-            sha.Compute(nmk16, 0, MmeHeader.NmkLength, scratch32);
-            for (int round = 1; round < NidHashRounds; round++)
+            for (int round = 0; round < NidHashRounds; round++)
+            {
+                DeriveNidRound(sha, scratch32, nmk16, round);
+            }
+
+            FinishNid(scratch32, nid7);
+        }
+
+        /// <summary>
+        /// One of the <see cref="NidHashRounds"/> rounds of the NID derivation (round 0 hashes the NMK, the
+        /// others the previous digest in <paramref name="scratch32"/>): a device can spread the five hashes
+        /// over five control periods instead of spending them in one.
+        /// </summary>
+        public static void DeriveNidRound(Sha256 sha, byte[] scratch32, byte[] nmk16, int round)
+        {
+            if (round == 0)
+            {
+                sha.Compute(nmk16, 0, MmeHeader.NmkLength, scratch32);
+            }
+            else
             {
                 sha.Compute(scratch32, 0, Sha256.DigestLength, scratch32);
             }
+        }
 
+        /// <summary>The NID from the last round's digest.</summary>
+        public static void FinishNid(byte[] scratch32, byte[] nid7)
+        {
             for (int i = 0; i < 6; i++)
             {
                 nid7[i] = scratch32[i];

@@ -61,6 +61,9 @@ namespace V2G.Protocol.Slac
         private string _failureReason;
         private bool _keyFailed;
         private bool _keyPending;
+
+        /// <summary>The next NID derivation round, or −1 when the NID of the present NMK is complete.</summary>
+        private int _nidRound = -1;
         private long _setKeyDeadlineMs;
         private int _setKeyAttempts;
         private bool _nmkDisclosed;
@@ -279,6 +282,7 @@ namespace V2G.Protocol.Slac
         /// <summary>Handles the frames waiting at the port (at most <see cref="MaxFramesPerPoll"/>), then the timers.</summary>
         public void Poll(long nowMs)
         {
+            AdvanceKeyDerivation(nowMs);
             for (int i = 0; i < MaxFramesPerPoll; i++)
             {
                 int length = _port.Receive(_rx);
@@ -309,14 +313,35 @@ namespace V2G.Protocol.Slac
             Attempts++;
         }
 
+        /// <summary>
+        /// A new NMK now; its NID one SHA-256 round per <see cref="Poll"/>, and CM_SET_KEY.REQ after the last:
+        /// five hashes in one call would cost the device's interpreter far more than a control period.
+        /// </summary>
         private void StartNewKey(long nowMs)
         {
             NetworkKey.NewNmk(_entropy, _nmk);
-            NetworkKey.DeriveNid(_sha, _shaScratch, _nmk, _nid);
+            _nidRound = 0;
             _nmkDisclosed = false;
             _keyPending = true;
             _setKeyAttempts = 0;
-            SendSetKey(nowMs);
+            _setKeyDeadlineMs = long.MaxValue;
+        }
+
+        private void AdvanceKeyDerivation(long nowMs)
+        {
+            if (_nidRound < 0)
+            {
+                return;
+            }
+
+            NetworkKey.DeriveNidRound(_sha, _shaScratch, _nmk, _nidRound);
+            _nidRound++;
+            if (_nidRound == NetworkKey.NidHashRounds)
+            {
+                NetworkKey.FinishNid(_shaScratch, _nid);
+                _nidRound = -1;
+                SendSetKey(nowMs);
+            }
         }
 
         private void SendSetKey(long nowMs)
@@ -703,7 +728,9 @@ namespace V2G.Protocol.Slac
         private void OnMatchReq(long nowMs)
         {
             TraceEntry entry = Received(nowMs, MmType.CmSlacMatchReq, SlacMatchReq.OffsetRunId);
-            if (_failed)
+
+            // No key to hand out before its NID is derived (a few polls after a reset): the EV repeats.
+            if (_failed || _nidRound >= 0)
             {
                 Ignore(entry);
                 return;

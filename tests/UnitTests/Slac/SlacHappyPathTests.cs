@@ -21,7 +21,7 @@ namespace V2G.UnitTests.Slac
             string tesla = Hex.Of(SlacRig.TeslaRunId);
 
             // 0. CM_SET_KEY.REQ to the local modem.
-            rig.Slac.Reset(rig.NowMs);
+            rig.ResetKey();
             Assert.AreEqual(SlacState.Resetting, rig.Slac.State);
             byte[] setKey = rig.Port.LastSent;
             Assert.AreEqual(60, setKey.Length);

@@ -61,10 +61,29 @@ namespace V2G.UnitTests.Slac
             }
         }
 
+        /// <summary>
+        /// Reset, then the polls that derive the new key's NID one hash at a time (no time passes), after
+        /// which CM_SET_KEY.REQ has gone to the modem.
+        /// </summary>
+        public void ResetKey()
+        {
+            Slac.Reset(NowMs);
+            DeriveKey();
+        }
+
+        /// <summary>The polls a new key's NID takes (<see cref="NetworkKey.NidHashRounds"/>), at the present time.</summary>
+        public void DeriveKey()
+        {
+            for (int i = 0; i < NetworkKey.NidHashRounds; i++)
+            {
+                Poll();
+            }
+        }
+
         /// <summary>Start-up: Reset, the modem confirms the key (Result 0x01).</summary>
         public void LoadKey()
         {
-            Slac.Reset(NowMs);
+            ResetKey();
             Ev.SetKeyCnf(0x01);
             Poll();
         }

@@ -129,6 +129,7 @@ namespace V2G.UnitTests.Slac
             // Second session, measured: unplug (new key), plug, the whole EV side queued up front.
             rig.Port.RecordSends = false;
             rig.Slac.LeaveBcd(rig.NowMs);
+            rig.DeriveKey();
             rig.Ev.SetKeyCnf(1);
             rig.Poll();
             rig.Slac.EnterBcd(rig.NowMs);

@@ -178,6 +178,7 @@ namespace V2G.UnitTests.Slac
             string oldNmk = Hex.Of(rig.LastSent(MmType.CmSetKeyReq), SetKeyReq.OffsetNewKey, 16);
 
             rig.Slac.LeaveBcd(rig.NowMs);
+            rig.DeriveKey();
 
             Assert.IsFalse(rig.Slac.IsMatched);
             Assert.AreEqual(SlacState.Resetting, rig.Slac.State);

@@ -147,10 +147,31 @@ namespace V2G.UnitTests.Slac
         }
 
         [TestMethod]
-        public void AMissingSetKeyCnfIsRetriedTwiceThenReportedAsSetKeyFailed()
+        public void ANewKeysNidTakesOneHashPerPollAndTheSetKeyFollowsTheLast()
         {
             SlacRig rig = SlacRig.Create();
             rig.Slac.Reset(0);
+            for (int i = 0; i < NetworkKey.NidHashRounds - 1; i++)
+            {
+                rig.Poll();
+                Assert.AreEqual(0, rig.CountSent(MmType.CmSetKeyReq), "SET_KEY before the NID is complete");
+            }
+
+            rig.Poll();
+            Assert.AreEqual(1, rig.CountSent(MmType.CmSetKeyReq));
+            byte[] setKey = rig.LastSent(MmType.CmSetKeyReq);
+            byte[] nmk = new byte[16];
+            byte[] nid = new byte[7];
+            System.Array.Copy(setKey, SetKeyReq.OffsetNewKey, nmk, 0, 16);
+            NetworkKey.DeriveNid(nmk, nid);
+            Assert.AreEqual(Hex.Of(nid), Hex.Of(setKey, SetKeyReq.OffsetNid, 7));
+        }
+
+        [TestMethod]
+        public void AMissingSetKeyCnfIsRetriedTwiceThenReportedAsSetKeyFailed()
+        {
+            SlacRig rig = SlacRig.Create();
+            rig.ResetKey();
 
             rig.Advance(990);
             Assert.AreEqual(1, rig.CountSent(MmType.CmSetKeyReq));
@@ -171,7 +192,7 @@ namespace V2G.UnitTests.Slac
         public void ASetKeyCnfWithResultZeroIsARefusalAndIsRetried()
         {
             SlacRig rig = SlacRig.Create();
-            rig.Slac.Reset(0);
+            rig.ResetKey();
             byte[] first = rig.Port.LastSent;
 
             for (int i = 0; i < 3; i++)
@@ -189,7 +210,7 @@ namespace V2G.UnitTests.Slac
         public void AKeyFailureStaysThroughPlugInUntilReset()
         {
             SlacRig rig = SlacRig.Create();
-            rig.Slac.Reset(0);
+            rig.ResetKey();
             rig.Advance(3000);
             Assert.IsTrue(rig.Slac.Failed);
 
