@@ -16,17 +16,17 @@ namespace V2G.IntegrationTests.Iso15118
     public class IsoSessionTests
     {
         /// <summary>
-        /// The whole CCS chain from plug-in: the board finds no vehicle (pilot A) with its modem keyed,
+        /// The whole CCS chain from plug-in: the board finds no vehicle (pilot A) and keys its modem,
         /// plug-in (B), 5 % and SLAC to a matched link, ISO 15118-20 with the vehicle asking for energy (C)
         /// from its cable check until its contactor opened, unplug, and a fresh key for the next vehicle.
         /// </summary>
         private static readonly string[] FullSequence =
         {
-            "idle", "slac_unmatched", "pilot_a", "pilot_b", "ccs_matching", "ev_connected", "slac_matching",
+            "idle", "pilot_a", "slac_unmatched", "pilot_b", "ccs_matching", "ev_connected", "slac_matching",
             "slac_waiting_for_start_atten_char", "slac_sounding", "slac_waiting_for_atten_char_rsp", "slac_waiting_for_match",
             "slac_joining", "slac_matched", "ccs_link_ready", "communication_setup", "authorization", "parameter_exchange",
             "pilot_c", "cable_check", "precharge", "energy_transfer", "stopping", "welding_detection", "pilot_b",
-            "session_end", "pilot_a", "ccs_unplugged", "idle", "slac_unmatched",
+            "session_end", "pilot_a", "ccs_unplugged", "idle", "slac_resetting", "slac_unmatched",
         };
 
         private static readonly Lazy<RunResult> OverTcp = new(() => Run(Bidirectional(), new IsoLinkOptions()));
