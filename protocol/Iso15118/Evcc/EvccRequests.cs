@@ -2,6 +2,7 @@ using V2G.Protocol.Iso15118.Generated.AppHand;
 using V2G.Protocol.Iso15118.Generated.CommonMessages;
 using V2G.Protocol.Iso15118.Generated.Dc;
 using V2G.Protocol.Iso15118.Generated.Iso20;
+using V2G.Protocol.Session;
 
 namespace V2G.Protocol.Iso15118.Evcc
 {

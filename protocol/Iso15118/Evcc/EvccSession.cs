@@ -7,6 +7,7 @@ using V2G.Protocol.Iso15118.Generated.CommonMessages;
 using V2G.Protocol.Iso15118.Generated.Dc;
 using V2G.Protocol.Iso15118.Generated.Iso20;
 using V2G.Protocol.Iso15118.Transport;
+using V2G.Protocol.Session;
 using V2G.Protocol.Trace;
 
 namespace V2G.Protocol.Iso15118.Evcc

@@ -1,4 +1,5 @@
 using V2G.Protocol.Iso15118.Evcc;
+using V2G.Protocol.Session;
 using V2G.Sim.Plant.Electrical;
 
 namespace V2G.Sim.Plant.Vehicle

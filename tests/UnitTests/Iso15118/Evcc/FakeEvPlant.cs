@@ -1,4 +1,5 @@
 using V2G.Protocol.Iso15118.Evcc;
+using V2G.Protocol.Session;
 
 namespace V2G.UnitTests.Iso15118.Evcc
 {

@@ -1,11 +1,12 @@
-namespace V2G.Protocol.Iso15118.Evcc
+namespace V2G.Protocol.Session
 {
     /// <summary>
-    /// What the EV communication controller needs of its vehicle: the battery's state and limits as
-    /// its BMS declares them, the vehicle's own DC contactor and the voltage it measures at the inlet.
+    /// What a vehicle-side protocol stack (the ISO 15118-20 EVCC, the GB/T BMS simulator) needs of its
+    /// vehicle: the battery's state and limits as its BMS declares them, the vehicle's own DC contactor
+    /// and the voltage it measures at the inlet.
     /// Units are in the names; + current flows into the battery (charging), − out of it.
-    /// Implementations answer from their latest measurement without blocking: the EVCC polls them on
-    /// the control thread every tick.
+    /// Implementations answer from their latest measurement without blocking: the protocol stacks poll
+    /// them on the control thread every tick.
     /// </summary>
     public interface IEvPlant
     {
