@@ -52,7 +52,8 @@ namespace V2G.Sim
                     link.PlcLink.AttenuationMeanDb = options.PlcAttenuationDb;
                 }
 
-                runner = new ScenarioRunner(scenario, options.Speed, options.SampleMs, options.Protocol, link);
+                var gbt = new GbtLinkOptions { Profile = options.GbtProfile, DischargeExtension = options.GbtDischarge, CandumpPath = options.CandumpPath };
+                runner = new ScenarioRunner(scenario, options.Speed, options.SampleMs, options.Protocol, link, gbt);
             }
             catch (Exception e) when (e is ArgumentException || e is ScenarioException)
             {
@@ -67,7 +68,7 @@ namespace V2G.Sim
                 Console.WriteLine($"listening for a vehicle on {listener.EndPoint}{(listener.SdpUnavailable ? " (SDP port busy: give vehicles the address)" : ", SDP on UDP 15118")}");
             }
 
-            string over = options.Protocol == "sim" ? "plain vehicle model" : options.Protocol == "listen" ? "ISO 15118-20 with a vehicle outside the simulator" : (options.Tls ? (options.MutualAuthentication ? "ISO 15118-20 over TLS 1.3, mutual authentication" : "ISO 15118-20 over TLS 1.3") : "ISO 15118-20 over TCP");
+            string over = options.Protocol == "sim" ? "plain vehicle model" : options.Protocol == "gbt27930" ? $"GB/T 27930-{(options.GbtProfile == V2G.Protocol.GbT.Charger.GbtProfile.Gbt2015 ? "2015" : "2023 Category A")} on a virtual CAN bus{(options.GbtDischarge ? ", discharge extension on" : "")}" : options.Protocol == "listen" ? "ISO 15118-20 with a vehicle outside the simulator" : (options.Tls ? (options.MutualAuthentication ? "ISO 15118-20 over TLS 1.3, mutual authentication" : "ISO 15118-20 over TLS 1.3") : "ISO 15118-20 over TCP");
             Console.WriteLine($"scenario {scenario.Name}: {scenario.Description} ({over}, {pace})");
 
             var observer = new ConsoleObserver();
@@ -133,7 +134,15 @@ namespace V2G.Sim
                 Console.WriteLine($"CCS               {matched}, {r.Ccs.MatchingAttempts} attempt(s); at the end pilot {r.Ccs.PilotState}, {r.Ccs.DutyCyclePercent:0.#} % duty, SLAC {r.Ccs.SlacState}");
             }
 
-            if (r.Protocol != "sim")
+            if (r.Gbt != null)
+            {
+                Console.WriteLine($"GB/T 27930        {r.Gbt.Profile}, stage {r.Gbt.Stage}, BMS {r.Gbt.BmsState}, discharge {(r.Gbt.DischargeAgreed ? "agreed" : "not agreed")}, {r.Gbt.Reconnects} reconnect(s), {r.Gbt.FramesCarried} frames");
+                foreach (string failure in r.SessionFailures)
+                {
+                    Console.WriteLine($"session failure   {failure}");
+                }
+            }
+            else if (r.Protocol != "sim")
             {
                 Console.WriteLine($"ISO 15118-20      over {r.Security}{(r.VehicleCertificatePresented ? " with the vehicle's certificate" : "")}, {r.ChargeLoopMessages} charge-loop messages");
                 foreach (string failure in r.SessionFailures)

@@ -13,15 +13,19 @@ usage: dotnet run --project boards/sim -- [options]
 
   --scenario NAME|FILE  a built-in scenario (v2g, charge, weld, insulation, overcurrent, estop)
                         or a JSON scenario file; default v2g
-  --protocol P          the vehicle's protocol: iso15118-20 (the SECC and the EV simulator over
-                        real loopback sockets, in lockstep) or sim (a plain vehicle model on the
-                        controller's port); default iso15118-20
+  --protocol P          the vehicle's protocol: iso15118-20 (the CCS chain: pilot, SLAC, then the
+                        SECC and the EV simulator over real loopback sockets, in lockstep), gbt27930
+                        (the GB/T charger session and a BMS simulator on a virtual CAN bus) or sim
+                        (a plain vehicle model on the controller's port); default iso15118-20
   --listen ADDR:PORT    be the charger for a vehicle outside the simulator (the EV simulator tool
                         on a bench, tools/evsim): listen there, announce by SDP, run in real time;
                         with --tls the charger's root CA and a vehicle certificate are written to
                         --pki-dir (default .)
   --tls                 ISO 15118-20 over TLS 1.3 (a fresh secp521r1 test PKI)
   --tls-mutual          TLS 1.3 with mutual authentication (the vehicle's certificate required)
+  --gbt-profile P       GB/T 27930: 2015 (default) or 2023a (Category A)
+  --gbt-discharge       GB/T 27930: the charger's discharge extension (docs/gbt27930.md); off by default
+  --candump FILE        GB/T 27930: write every CAN frame to FILE in candump -l format
   --plc-loss PERCENT    CCS: lose this share of the frames on the PLC medium (seeded)
   --plc-delay-ms MS     CCS: delay every frame on the PLC medium by MS
   --plc-attenuation-db DB  CCS: the mean attenuation the charger's modem measures (default 23;
@@ -81,6 +85,12 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
 
         public bool NoCcs { get; private set; }
 
+        public V2G.Protocol.GbT.Charger.GbtProfile GbtProfile { get; private set; } = V2G.Protocol.GbT.Charger.GbtProfile.Gbt2015;
+
+        public bool GbtDischarge { get; private set; }
+
+        public string CandumpPath { get; private set; }
+
         public bool Help { get; private set; }
 
         public bool List { get; private set; }
@@ -96,9 +106,9 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
                     case "--scenario": o.Scenario = Value(args, ref i, a); break;
                     case "--protocol":
                         o.Protocol = Value(args, ref i, a);
-                        if (o.Protocol != "iso15118-20" && o.Protocol != "sim")
+                        if (o.Protocol != "iso15118-20" && o.Protocol != "gbt27930" && o.Protocol != "sim")
                         {
-                            throw new ArgumentException($"--protocol must be iso15118-20 or sim, not '{o.Protocol}'");
+                            throw new ArgumentException($"--protocol must be iso15118-20, gbt27930 or sim, not '{o.Protocol}'");
                         }
 
                         break;
@@ -149,6 +159,14 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
                         o.PlcSeed = (uint)Number(args, ref i, a, 0, uint.MaxValue);
                         break;
                     case "--no-ccs": o.NoCcs = true; break;
+                    case "--gbt-profile":
+                        string profile = Value(args, ref i, a).ToLowerInvariant();
+                        o.GbtProfile = profile == "2015" ? V2G.Protocol.GbT.Charger.GbtProfile.Gbt2015
+                            : profile == "2023a" || profile == "2023-a" ? V2G.Protocol.GbT.Charger.GbtProfile.Gbt2023A
+                            : throw new ArgumentException($"--gbt-profile must be 2015 or 2023a, not '{profile}'");
+                        break;
+                    case "--gbt-discharge": o.GbtDischarge = true; break;
+                    case "--candump": o.CandumpPath = Value(args, ref i, a); break;
                     case "--list": o.List = true; break;
                     case "--help":
                     case "-h":
@@ -159,9 +177,9 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
                 }
             }
 
-            if (o.Tls && o.Protocol == "sim")
+            if (o.Tls && (o.Protocol == "sim" || o.Protocol == "gbt27930"))
             {
-                throw new ArgumentException("--tls needs ISO 15118-20, not --protocol sim");
+                throw new ArgumentException($"--tls needs ISO 15118-20, not --protocol {o.Protocol}");
             }
 
             if (o.Protocol == "listen" && o.Speed != 1)

@@ -39,6 +39,19 @@ namespace V2G.Sim.Output
                 w.WriteEndArray();
             }
 
+            if (r.Gbt != null)
+            {
+                w.WriteStartObject("gbt");
+                w.WriteString("profile", r.Gbt.Profile);
+                w.WriteString("stage", r.Gbt.Stage);
+                w.WriteString("bms_state", r.Gbt.BmsState);
+                w.WriteBoolean("discharge_agreed", r.Gbt.DischargeAgreed);
+                w.WriteNumber("reconnects", r.Gbt.Reconnects);
+                w.WriteNumber("frames_carried", r.Gbt.FramesCarried);
+                w.WriteNumber("frames_dropped", r.Gbt.FramesDropped);
+                w.WriteEndObject();
+            }
+
             if (r.Ccs != null)
             {
                 w.WriteStartObject("ccs");

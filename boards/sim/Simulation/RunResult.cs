@@ -53,7 +53,7 @@ namespace V2G.Sim.Simulation
         /// <summary>Largest current any DC contactor broke, A (0 when they only ever opened at no load).</summary>
         public double LargestBreakingCurrentA { get; set; }
 
-        /// <summary>"sim" or "iso15118-20".</summary>
+        /// <summary>"sim", "iso15118-20", "gbt27930" or "listen".</summary>
         public string Protocol { get; set; } = "sim";
 
         /// <summary>ISO 15118-20: "tcp" or the negotiated TLS version and cipher suite.</summary>
@@ -70,6 +70,9 @@ namespace V2G.Sim.Simulation
 
         /// <summary>ISO 15118-20: failures the charger's session logged, each with its layer.</summary>
         public List<string> SessionFailures { get; } = new List<string>();
+
+        /// <summary>The GB/T 27930 session, or null when the run had none.</summary>
+        public GbtSummary Gbt { get; set; }
 
         /// <summary>The CCS lower layers (pilot, proximity, SLAC), or null when the run had none.</summary>
         public CcsSummary Ccs { get; set; }

@@ -131,6 +131,9 @@ namespace V2G.Sim.Plant.Board
         /// </summary>
         public bool SimpleVehicleEnabled { get; set; } = true;
 
+        /// <summary>Run at every plant step (a protocol stack with short periods), or null.</summary>
+        public IPlantStepTask StepTask { get; set; }
+
         /// <summary>One control period: plant steps (with the plain vehicle's messages), then the controller's tick.</summary>
         public void RunTick()
         {
@@ -153,6 +156,11 @@ namespace V2G.Sim.Plant.Board
                 if (SimpleVehicleEnabled)
                 {
                     Vehicle.Step(Clock.NowMs);
+                }
+
+                if (StepTask != null)
+                {
+                    StepTask.Step(Clock.NowMs);
                 }
             }
         }
