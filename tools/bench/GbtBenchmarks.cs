@@ -60,6 +60,10 @@ namespace V2G.Bench
             _bcl.Write(_bclPayload);
             _ccs.Length = 8;
             new BcsMessage { MeasuredVoltageV = 360, MeasuredCurrentA = -80, SocPercent = 50 }.Write(_bcs);
+            if (BcsThroughTransport() != _bcs.Length || BcsThroughTransport() != _bcs.Length)
+            {
+                throw new InvalidOperationException("BCS did not cross the J1939 transport");
+            }
         }
 
         [Benchmark(Description = "board control period, GB/T charging (10 plant steps + tick)")]
