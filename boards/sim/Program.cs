@@ -35,6 +35,10 @@ namespace V2G.Sim
                 }
 
                 scenario = File.Exists(options.Scenario) ? ScenarioFile.Load(options.Scenario) : BuiltInScenarios.Get(options.Scenario);
+                if (options.DroopPreset != null)
+                {
+                    scenario.DroopPreset = options.DroopPreset;
+                }
 
                 // Setting the runner up checks the scenario's settings and injections before anything runs.
                 var link = new IsoLinkOptions
@@ -149,6 +153,14 @@ namespace V2G.Sim
                 {
                     Console.WriteLine($"session failure   {failure}");
                 }
+            }
+
+            foreach (GridEventResult e in r.GridEvents)
+            {
+                string droop = e.DroopT90Ms >= 0 ? $", droop t90 {e.DroopT90Ms:0} ms" : "";
+                string error = double.IsNaN(e.SteadyErrorPct) ? "" : $", steady error {e.SteadyErrorPct:0.00} % of rated";
+                string trip = e.Trip.Length > 0 ? $", trip {e.Trip} cleared in {e.TripClearMs:0} ms" : "";
+                Console.WriteLine($"grid event        {e.AtS:0.000} s {e.Type} {e.Value:0.###}: {e.PowerBeforeW / 1000:0.00} -> {e.PowerAfterW / 1000:0.00} kW{droop}{error}{trip}");
             }
 
             Console.WriteLine($"energy (DC)       {r.EnergyChargedWh / 1000.0:0.000} kWh charged, {r.EnergyDischargedWh / 1000.0:0.000} kWh discharged");

@@ -23,6 +23,8 @@ usage: dotnet run --project boards/sim -- [options]
                         --pki-dir (default .)
   --tls                 ISO 15118-20 over TLS 1.3 (a fresh secp521r1 test PKI)
   --tls-mutual          TLS 1.3 with mutual authentication (the vehicle's certificate required)
+  --droop-preset NAME   the frequency-watt droop: ieee1547-cat2, ieee1547-cat3, en50549, china-storage,
+                        fast (default: the scenario's, else IEEE 1547 Cat II at 60 Hz, EN 50549 at 50 Hz)
   --gbt-profile P       GB/T 27930: 2015 (default) or 2023a (Category A)
   --gbt-discharge       GB/T 27930: the charger's discharge extension (docs/gbt27930.md); off by default
   --candump FILE        GB/T 27930: write every CAN frame to FILE in candump -l format
@@ -88,6 +90,8 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
         public V2G.Protocol.GbT.Charger.GbtProfile GbtProfile { get; private set; } = V2G.Protocol.GbT.Charger.GbtProfile.Gbt2015;
 
         public bool GbtDischarge { get; private set; }
+
+        public string DroopPreset { get; private set; }
 
         public string CandumpPath { get; private set; }
 
@@ -166,6 +170,14 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
                             : throw new ArgumentException($"--gbt-profile must be 2015 or 2023a, not '{profile}'");
                         break;
                     case "--gbt-discharge": o.GbtDischarge = true; break;
+                    case "--droop-preset":
+                        o.DroopPreset = Value(args, ref i, a);
+                        if (V2G.Firmware.Grid.DroopPresets.ByName(o.DroopPreset, 50) == null)
+                        {
+                            throw new ArgumentException($"--droop-preset must be one of {string.Join(", ", V2G.Firmware.Grid.DroopPresets.Names())}, not '{o.DroopPreset}'");
+                        }
+
+                        break;
                     case "--candump": o.CandumpPath = Value(args, ref i, a); break;
                     case "--list": o.List = true; break;
                     case "--help":

@@ -28,6 +28,11 @@ namespace V2G.Firmware.Faults
             new FaultInfo(FaultCode.PilotError, "pilot_error", "The control pilot showed state E or F, or a voltage in no state's band, while the output was live.", FaultClearing.SessionEnd, false),
             new FaultInfo(FaultCode.PilotDiodeFault, "pilot_diode_fault", "The pilot's negative half did not reach −12 V while the PWM ran: the vehicle's diode is shorted or missing.", FaultClearing.SessionEnd, false),
             new FaultInfo(FaultCode.VehicleNotReadyUnderLoad, "vehicle_not_ready_under_load", "The vehicle withdrew its readiness for energy (CCS: pilot C or D back to B) while the output was live.", FaultClearing.SessionEnd, false),
+            new FaultInfo(FaultCode.GridUnderFrequency, "grid_under_frequency", "Grid frequency below an under-frequency trip setting for its clearing time: the charger ceased to energize.", FaultClearing.Automatic, false),
+            new FaultInfo(FaultCode.GridOverFrequency, "grid_over_frequency", "Grid frequency above an over-frequency trip setting for its clearing time: the charger ceased to energize.", FaultClearing.Automatic, false),
+            new FaultInfo(FaultCode.GridUnderVoltage, "grid_under_voltage", "Grid voltage below an under-voltage trip setting for its clearing time: the charger ceased to energize.", FaultClearing.Automatic, false),
+            new FaultInfo(FaultCode.GridOverVoltage, "grid_over_voltage", "Grid voltage above an over-voltage trip setting for its clearing time: the charger ceased to energize.", FaultClearing.Automatic, false),
+            new FaultInfo(FaultCode.LossOfMains, "loss_of_mains", "Loss of mains (an island: the rate of change of frequency, or the grid voltage gone): the charger ceased to energize.", FaultClearing.Automatic, false),
         };
 
         /// <summary>The catalogue entry of a code (the "none" entry for an unknown code).</summary>

@@ -26,5 +26,10 @@ namespace V2G.Firmware.Faults
         PilotError = 17,
         PilotDiodeFault = 18,
         VehicleNotReadyUnderLoad = 19,
+        GridUnderFrequency = 20,
+        GridOverFrequency = 21,
+        GridUnderVoltage = 22,
+        GridOverVoltage = 23,
+        LossOfMains = 24,
     }
 }

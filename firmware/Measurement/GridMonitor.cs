@@ -1,30 +1,49 @@
+using V2G.Firmware.Grid;
 using V2G.Hal.Grid;
 
 namespace V2G.Firmware.Measurement
 {
     /// <summary>
-    /// Drains the grid sensor's per-cycle values each tick and keeps the latest frequency and RMS
-    /// voltage. (The frequency estimator of the grid-support work replaces the plain latest value.)
+    /// Drains the grid sensor's per-cycle values each tick into the <see cref="FrequencyEstimator"/>,
+    /// whose guarded estimate is the frequency the controller, the droop and the trips see.
     /// </summary>
     public sealed class GridMonitor
     {
         private readonly IGridSensor _sensor;
-        private double _frequencyHz;
-        private double _rmsVoltageV;
-        private long _cycles;
+        private readonly FrequencyEstimator _estimator;
 
+        /// <summary>With the default estimator settings (5-cycle window, 500 ms ROCOF).</summary>
         public GridMonitor(IGridSensor sensor)
+            : this(sensor, new FrequencyEstimatorSettings())
         {
-            _sensor = sensor;
-            _frequencyHz = sensor.NominalFrequencyHz;
         }
 
-        public double FrequencyHz => _frequencyHz;
+        public GridMonitor(IGridSensor sensor, FrequencyEstimatorSettings settings)
+        {
+            _sensor = sensor;
+            _estimator = new FrequencyEstimator(settings, sensor.NominalFrequencyHz);
+        }
 
-        public double RmsVoltageV => _rmsVoltageV;
+        /// <summary>The estimator every cycle goes through (presets set its window; telemetry reads its figures).</summary>
+        public FrequencyEstimator Estimator => _estimator;
+
+        /// <summary>The guarded, windowed grid frequency, Hz; nominal before the first cycle.</summary>
+        public double FrequencyHz => _estimator.FrequencyHz;
+
+        /// <summary>The 60-cycle average frequency, Hz (telemetry).</summary>
+        public double AverageFrequencyHz => _estimator.AverageFrequencyHz;
+
+        /// <summary>Rate of change of frequency over the estimator's ROCOF window, Hz/s.</summary>
+        public double RocofHzPerS => _estimator.RocofHzPerS;
+
+        /// <summary>RMS voltage of the last cycle, V.</summary>
+        public double RmsVoltageV => _estimator.RmsVoltageV;
+
+        /// <summary>End time of the last cycle read, ms (a loss-of-mains check compares it with now).</summary>
+        public long LastCycleEndMs => _estimator.LastCycleEndMs;
 
         /// <summary>Cycles read since boot.</summary>
-        public long Cycles => _cycles;
+        public long Cycles => _estimator.Cycles;
 
         /// <summary>Reads every cycle waiting; returns how many.</summary>
         public int Update()
@@ -33,13 +52,7 @@ namespace V2G.Firmware.Measurement
             GridCycle cycle;
             while (_sensor.TryReadCycle(out cycle))
             {
-                if (cycle.PeriodUs > 0)
-                {
-                    _frequencyHz = 1000000.0 / cycle.PeriodUs;
-                }
-
-                _rmsVoltageV = cycle.RmsVoltageV;
-                _cycles++;
+                _estimator.Add(ref cycle);
                 read++;
             }
 

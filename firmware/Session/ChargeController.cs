@@ -1,5 +1,6 @@
 using V2G.Firmware.Control;
 using V2G.Firmware.Faults;
+using V2G.Firmware.Grid;
 using V2G.Firmware.Measurement;
 using V2G.Firmware.Safety;
 using V2G.Firmware.Settings;
@@ -33,6 +34,8 @@ namespace V2G.Firmware.Session
         private readonly PowerDown _powerDown;
         private readonly WeldingDetection _welding;
         private readonly GridMonitor _grid;
+        private readonly FrequencyDroop _droop;
+        private readonly GridProtection _protection;
         private readonly SessionEnergy _energy = new SessionEnergy();
         private readonly int[] _activeFaultHandles;
         private readonly StateHistory _history = new StateHistory(32);
@@ -58,6 +61,7 @@ namespace V2G.Firmware.Session
         private double _dispatchPowerW;
         private long _lastVehicleMessageMs;
         private long _lastTickMs = -1;
+        private long _lastGridCycleReadMs = -1;
         private long _ticks;
         private long _tickOverruns;
         private int _activeFaultCount;
@@ -81,7 +85,12 @@ namespace V2G.Firmware.Session
             _transfer = new EnergyTransfer(settings, _stage);
             _powerDown = new PowerDown(settings, _stage, _contactors, _transfer);
             _welding = new WeldingDetection(settings, _contactors);
-            _grid = new GridMonitor(hardware.GridSensor);
+            _grid = new GridMonitor(hardware.GridSensor, settings.FrequencyEstimator);
+            double nominalHz = hardware.GridSensor.NominalFrequencyHz;
+            DroopSettings droop = InitialDroopSettings(settings, nominalHz);
+            _droop = new FrequencyDroop(droop);
+            _grid.Estimator.SetWindowCycles(WindowCyclesFor(droop));
+            _protection = new GridProtection(settings.GridProtection ?? GridProtectionSettings.ForNominal(nominalHz, settings.GridNominalVoltageV));
             _activeFaultHandles = new int[FaultCatalogue.Count];
             for (int i = 0; i < _activeFaultHandles.Length; i++)
             {
@@ -126,6 +135,35 @@ namespace V2G.Firmware.Session
         public SessionEnergy Energy => _energy;
 
         public GridMonitor Grid => _grid;
+
+        /// <summary>The frequency-watt droop in force (its settings, its contribution now).</summary>
+        public FrequencyDroop Droop => _droop;
+
+        /// <summary>The grid protection (trip tables, ride-through, loss of mains).</summary>
+        public GridProtection Protection => _protection;
+
+        /// <summary>
+        /// New droop settings (an aggregator's or a technician's): validated, then in force at the next
+        /// tick; a response under way carries on through the filter. Returns null, or why they were refused.
+        /// The caller stores them (DroopSettingsStore) so they survive a reboot.
+        /// </summary>
+        public string ApplyDroopSettings(DroopSettings settings)
+        {
+            if (settings == null)
+            {
+                return "no settings";
+            }
+
+            string problem = settings.Validate();
+            if (problem != null)
+            {
+                return problem;
+            }
+
+            _grid.Estimator.SetWindowCycles(WindowCyclesFor(settings));
+            _droop.Apply(settings);
+            return null;
+        }
 
         public EnergyTransfer Transfer => _transfer;
 
@@ -240,7 +278,11 @@ namespace V2G.Firmware.Session
             _hw.Watchdog.Feed();
 
             Measure(now);
-            _grid.Update();
+            if (_grid.Update() > 0)
+            {
+                _lastGridCycleReadMs = now;
+            }
+
             _m.GridFrequencyHz = _grid.FrequencyHz;
             _m.GridVoltageV = _grid.RmsVoltageV;
 
@@ -262,6 +304,22 @@ namespace V2G.Firmware.Session
             if (check.IsFault && !IsFaultActive(check.Code))
             {
                 RaiseFault(check.Code, check.Value, now);
+            }
+
+            // The grid is judged once cycles arrive (a board without a metering stream has none); a trip
+            // ceases to energize only while the output is live, and holds new sessions off until the grid
+            // has been back in range for the return-to-service delay.
+            if (_grid.Cycles > 0)
+            {
+                GridTrip trip = _protection.Check(_grid.FrequencyHz, _grid.RmsVoltageV, _grid.RocofHzPerS, _lastGridCycleReadMs, now);
+                if (trip != GridTrip.None && IsOutputLive())
+                {
+                    FaultCode code = FaultOf(trip);
+                    if (!IsFaultActive(code))
+                    {
+                        RaiseFault(code, code == FaultCode.GridUnderVoltage || code == FaultCode.GridOverVoltage ? _grid.RmsVoltageV : _grid.FrequencyHz, now);
+                    }
+                }
             }
 
             // IEC 61851-1 gives 100 ms from C to B to power off [digest 1.6, V:E8]: the output goes to its
@@ -303,7 +361,15 @@ namespace V2G.Firmware.Session
 
                 case ChargerState.EnergyTransfer:
                     double requestCapA = _evStatus.HasCurrentRequest ? _evStatus.RequestedCurrentA : double.NaN;
-                    _transfer.Tick(ref _m, ref _limits, TargetPowerW(), requestCapA, periodMs);
+                    double setpointW = TargetPowerW();
+
+                    // The droop acts on the controller itself, with no backend: around the setpoint, in
+                    // both directions, inside the limits in force; its contribution skips the dispatch ramp.
+                    // (ContributionW is relative to the setpoint taken inside the limits, which the
+                    // transfer clamps by itself.)
+                    _droop.Update(setpointW, _grid.FrequencyHz, now, _limits.MaxChargePowerW, _limits.MaxDischargePowerW);
+                    bool fastest = _droop.Settings.PresetName == DroopPresets.FastName;
+                    _transfer.Tick(ref _m, ref _limits, setpointW, _droop.ContributionW, fastest, requestCapA, periodMs);
                     break;
 
                 case ChargerState.Stopping:
@@ -821,7 +887,8 @@ namespace V2G.Firmware.Session
             for (int code = 1; code < _activeFaultHandles.Length; code++)
             {
                 FaultCode fc = (FaultCode)code;
-                if (_activeFaultHandles[code] >= 0 && FaultCatalogue.Get(fc).Clearing == FaultClearing.Automatic && _supervisor.IsCauseGone(fc, ref _m))
+                bool causeGone = IsGridFault(fc) ? _protection.CanReconnect(now) : _supervisor.IsCauseGone(fc, ref _m);
+                if (_activeFaultHandles[code] >= 0 && FaultCatalogue.Get(fc).Clearing == FaultClearing.Automatic && causeGone)
                 {
                     ClearFault(fc, now);
                 }
@@ -845,6 +912,53 @@ namespace V2G.Firmware.Session
                 EndSessionState();
                 EnterState(ChargerState.Idle);
             }
+        }
+
+        private static bool IsGridFault(FaultCode code)
+        {
+            return code >= FaultCode.GridUnderFrequency && code <= FaultCode.LossOfMains;
+        }
+
+        private static FaultCode FaultOf(GridTrip trip)
+        {
+            switch (trip)
+            {
+                case GridTrip.UnderFrequency: return FaultCode.GridUnderFrequency;
+                case GridTrip.OverFrequency: return FaultCode.GridOverFrequency;
+                case GridTrip.UnderVoltage: return FaultCode.GridUnderVoltage;
+                case GridTrip.OverVoltage: return FaultCode.GridOverVoltage;
+                default: return FaultCode.LossOfMains;
+            }
+        }
+
+        /// <summary>The droop settings at boot: the setting's preset, else the default for the grid's nominal frequency.</summary>
+        private static DroopSettings InitialDroopSettings(ChargerSettings settings, double nominalHz)
+        {
+            DroopSettings droop = settings.Droop;
+            if (droop == null)
+            {
+                string name = settings.DroopPreset;
+                if (name == null || name.Length == 0)
+                {
+                    name = nominalHz >= 55 ? DroopPresets.Ieee1547CategoryIIName : DroopPresets.En50549LfsmName;
+                }
+
+                droop = DroopPresets.ByName(name, nominalHz) ?? DroopPresets.Ieee1547CategoryII(nominalHz);
+                droop.Enabled = settings.DroopEnabled;
+            }
+
+            if (droop.RatedPowerW <= 0)
+            {
+                droop.RatedPowerW = Numeric.Max(settings.MaxChargePowerW, settings.MaxDischargePowerW);
+            }
+
+            return droop;
+        }
+
+        /// <summary>The estimator's window a droop setting wants: two cycles for the fastest response (one is too noisy to stay within 10 mHz), five otherwise.</summary>
+        private static int WindowCyclesFor(DroopSettings droop)
+        {
+            return droop.PresetName == DroopPresets.FastName ? 2 : DroopPresets.AssumedEstimatorWindowCycles;
         }
 
         private void SetChargerOnlyLimits()

@@ -18,6 +18,9 @@ namespace V2G.Firmware.Session
         private double _powerCommandW;
         private double _currentCommandA;
         private double _targetPowerW;
+        private double _frequencyResponseW;
+        private double _totalCommandW;
+        private double _lastFrequencyResponseW;
         private bool _limited;
         private PowerLimitReason _limitedBy;
 
@@ -27,8 +30,14 @@ namespace V2G.Firmware.Session
             _powerStage = powerStage;
         }
 
-        /// <summary>The ramped power command, W (+ into the vehicle).</summary>
+        /// <summary>The ramped dispatch command, W (+ into the vehicle), before the frequency response.</summary>
         public double PowerCommandW => _powerCommandW;
+
+        /// <summary>The command sent this tick: the ramped dispatch plus the frequency response, inside the limits, W.</summary>
+        public double TotalCommandW => _totalCommandW;
+
+        /// <summary>The frequency response (droop contribution) of the last tick, W (+ into the vehicle).</summary>
+        public double FrequencyResponseW => _frequencyResponseW;
 
         /// <summary>The current reference last sent to the converter, A.</summary>
         public double CurrentCommandA => _currentCommandA;
@@ -46,6 +55,9 @@ namespace V2G.Firmware.Session
         public void Start(double voltageLimitV)
         {
             _powerCommandW = 0;
+            _totalCommandW = 0;
+            _frequencyResponseW = 0;
+            _lastFrequencyResponseW = 0;
             _currentCommandA = 0;
             _powerStage.SetCurrentTarget(0, voltageLimitV);
             _powerStage.Enable();
@@ -58,7 +70,28 @@ namespace V2G.Firmware.Session
         /// </summary>
         public void Tick(ref Measurements m, ref ApplicableLimits limits, double targetPowerW, double requestCapA, long periodMs)
         {
+            Tick(ref m, ref limits, targetPowerW, 0, requestCapA, periodMs);
+        }
+
+        /// <summary>
+        /// One tick with a frequency response: <paramref name="frequencyResponseW"/> (the droop's
+        /// contribution, + into the vehicle) is added to the ramped dispatch command without the
+        /// dispatch ramp, which would otherwise stretch a sub-second response to seconds; the sum
+        /// stays inside the same limits.
+        /// </summary>
+        public void Tick(ref Measurements m, ref ApplicableLimits limits, double targetPowerW, double frequencyResponseW, double requestCapA, long periodMs)
+        {
+            Tick(ref m, ref limits, targetPowerW, frequencyResponseW, false, requestCapA, periodMs);
+        }
+
+        /// <param name="compensateConverterLag">
+        /// Pre-compensate the converter's lag (<see cref="ChargerSettings.ConverterTimeConstantMs"/>) for changes
+        /// of the frequency response: the fastest droop preset, whose response time is what the chain achieves.
+        /// </param>
+        public void Tick(ref Measurements m, ref ApplicableLimits limits, double targetPowerW, double frequencyResponseW, bool compensateConverterLag, double requestCapA, long periodMs)
+        {
             _targetPowerW = targetPowerW;
+            _frequencyResponseW = frequencyResponseW;
             PowerLimitReason reason = PowerLimitReason.None;
             double wanted = targetPowerW;
             if (wanted > limits.MaxChargePowerW)
@@ -82,10 +115,30 @@ namespace V2G.Firmware.Session
                 reason = PowerLimitReason.Ramp;
             }
 
+            // Deadbeat on the converter's known first-order lag: a change of the frequency response is
+            // commanded 1/(1 − e^(−T/τ)) times for one period, so the converter's output has made the
+            // whole change by the next tick instead of 63 % of it; only when a lag is set (the fastest
+            // response asks for it) and always inside the limits below.
+            double kickW = 0;
+            if (compensateConverterLag && _settings.ConverterTimeConstantMs > 0 && periodMs > 0)
+            {
+                double reach = 1 - Numeric.Exp(-periodMs / _settings.ConverterTimeConstantMs);
+                kickW = (frequencyResponseW - _lastFrequencyResponseW) * (1 / reach - 1);
+            }
+
+            _lastFrequencyResponseW = frequencyResponseW;
+            double commandW = _powerCommandW + frequencyResponseW + kickW;
+            if (frequencyResponseW != 0 || kickW != 0)
+            {
+                commandW = Numeric.Clamp(commandW, -limits.MaxDischargePowerW, limits.MaxChargePowerW);
+            }
+
+            _totalCommandW = commandW;
+
             // Power to current at the voltage the vehicle shows now; never divide by a near-zero
             // voltage (an open connector): the minimum voltage bounds the current.
             double voltage = m.ConnectorVoltageV > limits.MinVoltageV ? m.ConnectorVoltageV : limits.MinVoltageV;
-            double current = _powerCommandW / voltage;
+            double current = commandW / voltage;
             if (current > limits.MaxChargeCurrentA)
             {
                 current = limits.MaxChargeCurrentA;

@@ -119,5 +119,34 @@ namespace V2G.Firmware.Settings
 
         /// <summary>Largest number of fault records kept in RAM.</summary>
         public int FaultLogCapacity = 32;
+
+        // ------------------------------------------------------------------ grid support
+
+        /// <summary>
+        /// The converter's current-loop time constant, ms, as the board knows it (0 = unknown): the
+        /// fastest droop preset pre-compensates it. The simulator's converter has 20 ms.
+        /// </summary>
+        public double ConverterTimeConstantMs = 0;
+
+        /// <summary>Nominal grid voltage line to neutral, V (the protection's per-unit base).</summary>
+        public double GridNominalVoltageV = 230;
+
+        /// <summary>
+        /// The droop preset at boot ("ieee1547-cat2", "ieee1547-cat3", "en50549", "china-storage", "fast");
+        /// empty = IEEE 1547 Category II at 60 Hz, EN 50549 LFSM at 50 Hz. <see cref="Droop"/> overrides it.
+        /// </summary>
+        public string DroopPreset = "";
+
+        /// <summary>Whether the droop acts at boot (the preset's parameters apply either way).</summary>
+        public bool DroopEnabled = true;
+
+        /// <summary>Droop settings loaded from the non-volatile store, or null to use <see cref="DroopPreset"/>.</summary>
+        public V2G.Firmware.Grid.DroopSettings Droop;
+
+        /// <summary>The frequency estimator's window, guard and averages.</summary>
+        public V2G.Firmware.Grid.FrequencyEstimatorSettings FrequencyEstimator = new V2G.Firmware.Grid.FrequencyEstimatorSettings();
+
+        /// <summary>Trip tables, or null for the defaults of the grid's nominal frequency.</summary>
+        public V2G.Firmware.Grid.GridProtectionSettings GridProtection;
     }
 }

@@ -67,6 +67,41 @@ namespace V2G.Sim.Output
                 w.WriteEndObject();
             }
 
+            w.WriteString("droop_preset", r.DroopPreset);
+            w.WriteStartArray("events");
+            foreach (GridEventResult e in r.GridEvents)
+            {
+                w.WriteStartObject();
+                w.WriteString("type", e.Type);
+                w.WriteNumber("t_s", Round(e.AtS));
+                w.WriteNumber("value", Round(e.Value));
+                w.WriteNumber("droop_t90_ms", Round(e.DroopT90Ms));
+                if (double.IsNaN(e.SteadyErrorPct))
+                {
+                    w.WriteNull("steady_error_pct");
+                }
+                else
+                {
+                    w.WriteNumber("steady_error_pct", Round(e.SteadyErrorPct));
+                }
+
+                w.WriteNumber("power_before_W", Round(e.PowerBeforeW));
+                w.WriteNumber("power_after_W", Round(e.PowerAfterW));
+                if (!double.IsNaN(e.ExpectedPowerW))
+                {
+                    w.WriteNumber("expected_power_W", Round(e.ExpectedPowerW));
+                }
+
+                if (e.Trip.Length > 0)
+                {
+                    w.WriteString("trip", e.Trip);
+                    w.WriteNumber("trip_clear_ms", Round(e.TripClearMs));
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteStartArray("states");
             foreach (string s in r.States)
             {

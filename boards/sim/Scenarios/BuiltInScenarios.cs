@@ -5,7 +5,7 @@ namespace V2G.Sim.Scenarios
     /// <summary>The scenarios the simulator knows by name.</summary>
     public static class BuiltInScenarios
     {
-        public static readonly string[] Names = { "v2g", "charge", "weld", "insulation", "overcurrent", "estop" };
+        public static readonly string[] Names = { "v2g", "charge", "weld", "insulation", "overcurrent", "estop", "freq-step", "loss-of-mains" };
 
         public static Scenario Get(string name)
         {
@@ -17,6 +17,8 @@ namespace V2G.Sim.Scenarios
                 case "insulation": return Insulation();
                 case "overcurrent": return OverCurrent();
                 case "estop": return EmergencyStop();
+                case "freq-step": return FrequencyStep();
+                case "loss-of-mains": return LossOfMains();
                 default: throw new ArgumentException($"unknown scenario '{name}' (built-ins: {string.Join(", ", Names)})");
             }
         }
@@ -49,6 +51,45 @@ namespace V2G.Sim.Scenarios
                 EndSeconds = 2400,
             };
             return s.At(1, "plug");
+        }
+
+        /// <summary>
+        /// Fast frequency response: discharging at −10 kW with the <c>fast</c> droop preset, the grid
+        /// steps 0.2 Hz down (and back up later); the droop raises the export at once, no backend involved.
+        /// </summary>
+        public static Scenario FrequencyStep()
+        {
+            var s = new Scenario
+            {
+                Name = "freq-step",
+                Description = "discharging at -10 kW with the fast droop preset: a 0.2 Hz under-frequency step at 60 s, back at 90 s",
+                InitialSocPercent = 60,
+                EndSeconds = 130,
+                DroopPreset = "fast",
+            };
+            return s.At(0, "dispatch", powerW: -10000)
+                .At(1, "plug")
+                .At(60, "grid_frequency", value: 49.8)
+                .At(90, "grid_frequency", value: 50.0)
+                .At(120, "stop");
+        }
+
+        /// <summary>Loss of mains while discharging: the island is found and the charger ceases to energize within 2 s.</summary>
+        public static Scenario LossOfMains()
+        {
+            var s = new Scenario
+            {
+                Name = "loss-of-mains",
+                Description = "discharging at -15 kW, the grid opens at 60 s (an island drifting 2.5 Hz/s while the charger feeds it)",
+                InitialSocPercent = 60,
+                EndSeconds = 120,
+                ExpectsFault = true,
+                ExpectedFault = "loss_of_mains",
+            };
+            return s.At(0, "dispatch", powerW: -15000)
+                .At(1, "plug")
+                .At(60, "loss_of_mains", value: 2.5)
+                .At(90, "vehicle_stop");
         }
 
         /// <summary>DC+ welds while charging; found when the session stops.</summary>

@@ -28,6 +28,9 @@ namespace V2G.Sim.Scenarios
         /// <summary>The run ends here at the latest, simulated s.</summary>
         public double EndSeconds { get; set; } = 3600;
 
+        /// <summary>The droop preset for the run ("fast", "ieee1547-cat3", ...), or "" for the charger's default.</summary>
+        public string DroopPreset { get; set; } = "";
+
         /// <summary>Charger settings overrides, by field name of ChargerSettings.</summary>
         public Dictionary<string, double> Settings { get; } = new Dictionary<string, double>();
 

@@ -13,7 +13,7 @@ namespace V2G.Sim.Scenarios
         private static readonly string[] TopKeys =
         {
             "name", "description", "battery_kWh", "initial_soc_percent", "target_soc_percent", "minimum_soc_percent",
-            "vehicle_can_discharge", "grid_nominal_Hz", "end_s", "settings", "expect_fault", "events",
+            "vehicle_can_discharge", "grid_nominal_Hz", "end_s", "settings", "expect_fault", "events", "droop_preset",
         };
 
         private static readonly string[] EventKeys = { "t_s", "action", "power_W", "fault", "value", "ramp_per_s" };
@@ -21,7 +21,7 @@ namespace V2G.Sim.Scenarios
         private static readonly string[] Actions =
         {
             "plug", "unplug", "dispatch", "clear_dispatch", "stop", "vehicle_stop", "inject", "release", "clear_faults",
-            "grid_frequency", "grid_voltage",
+            "grid_frequency", "grid_voltage", "grid_phase_jump", "loss_of_mains", "restore_mains",
         };
 
         public static Scenario Load(string path)
@@ -74,6 +74,7 @@ namespace V2G.Sim.Scenarios
                         case "vehicle_can_discharge": s.VehicleCanDischarge = Bool(p.Value, where); break;
                         case "grid_nominal_Hz": s.GridNominalHz = Number(p.Value, where, 50, 60); break;
                         case "end_s": s.EndSeconds = Number(p.Value, where, 1, 7 * 24 * 3600); break;
+                        case "droop_preset": s.DroopPreset = DroopPreset(p.Value, where); break;
                         case "expect_fault": s.ExpectedFault = String(p.Value, where); s.ExpectsFault = s.ExpectedFault.Length > 0; break;
                         case "settings":
                             if (p.Value.ValueKind != JsonValueKind.Object)
@@ -158,7 +159,7 @@ namespace V2G.Sim.Scenarios
                 {
                     ev.Value = Number(value, $"{at}.value", double.MinValue, double.MaxValue);
                 }
-                else if (action == "grid_frequency" || action == "grid_voltage")
+                else if (action == "grid_frequency" || action == "grid_voltage" || action == "grid_phase_jump")
                 {
                     throw new ScenarioException($"{at}: {action} needs 'value'");
                 }
@@ -170,6 +171,17 @@ namespace V2G.Sim.Scenarios
 
                 s.Events.Add(ev);
             }
+        }
+
+        private static string DroopPreset(JsonElement e, string where)
+        {
+            string name = String(e, where);
+            if (V2G.Firmware.Grid.DroopPresets.ByName(name, 50) == null)
+            {
+                throw new ScenarioException($"{where}: unknown droop preset '{name}' (known: {string.Join(", ", V2G.Firmware.Grid.DroopPresets.Names())})");
+            }
+
+            return name;
         }
 
         private static string String(JsonElement e, string where)

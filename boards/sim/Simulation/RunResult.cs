@@ -71,6 +71,12 @@ namespace V2G.Sim.Simulation
         /// <summary>ISO 15118-20: failures the charger's session logged, each with its layer.</summary>
         public List<string> SessionFailures { get; } = new List<string>();
 
+        /// <summary>Each scripted grid event with the droop's t90, its steady-state error and any trip.</summary>
+        public List<GridEventResult> GridEvents { get; } = new List<GridEventResult>();
+
+        /// <summary>The droop preset in force at the end.</summary>
+        public string DroopPreset { get; set; } = "";
+
         /// <summary>The GB/T 27930 session, or null when the run had none.</summary>
         public GbtSummary Gbt { get; set; }
 

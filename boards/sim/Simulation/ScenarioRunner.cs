@@ -30,6 +30,7 @@ namespace V2G.Sim.Simulation
         private readonly int _sampleIntervalMs;
         private readonly IVehicleDriver _vehicle;
         private double _matchedAttenuationDb = -1;
+        private readonly GridEventTracker _gridEvents;
         private int _matchingAttempts;
 
         /// <param name="protocol">"sim" (the plain vehicle on the EV session port) or "iso15118-20".</param>
@@ -44,7 +45,12 @@ namespace V2G.Sim.Simulation
 
             var settings = new ChargerSettings();
             SettingsOverrides.Apply(settings, scenario.Settings);
+            if (scenario.DroopPreset.Length > 0)
+            {
+                settings.DroopPreset = scenario.DroopPreset;
+            }
             Charger = new SimulatedCharger(settings, scenario.BatteryKWh, scenario.InitialSocPercent, scenario.GridNominalHz);
+            _gridEvents = new GridEventTracker(Charger);
             Charger.Vehicle.TargetSocPercent = scenario.TargetSocPercent;
             Charger.Vehicle.MinimumSocPercent = scenario.MinimumSocPercent;
             Charger.Vehicle.CanDischarge = scenario.VehicleCanDischarge;
@@ -151,6 +157,7 @@ namespace V2G.Sim.Simulation
                 _vehicle.RunTick();
                 now = Charger.Clock.NowMs;
                 TrackCcs();
+                _gridEvents.Tick(now);
                 traced = WriteTrace(traced);
                 double t = now / 1000.0;
 
@@ -320,9 +327,23 @@ namespace V2G.Sim.Simulation
                     break;
                 case "grid_frequency":
                     Charger.Grid.SetFrequency(ev.Value, ev.RampPerSecond);
+                    _gridEvents.Begin(ev.RampPerSecond > 0 ? "frequency_ramp" : "frequency_step", ev.Value, now, true);
                     break;
                 case "grid_voltage":
                     Charger.Grid.SetVoltage(ev.Value);
+                    _gridEvents.Begin("voltage_sag", ev.Value, now, false);
+                    break;
+                case "grid_phase_jump":
+                    Charger.Grid.JumpPhase(ev.Value);
+                    _gridEvents.Begin("phase_jump", ev.Value, now, false);
+                    break;
+                case "loss_of_mains":
+                    Charger.Grid.LoseMains(ev.Value != 0 ? ev.Value : 1.0);
+                    _gridEvents.Begin("loss_of_mains", ev.Value, now, false);
+                    break;
+                case "restore_mains":
+                    Charger.Grid.RestoreMains();
+                    _gridEvents.Begin("restore_mains", 0, now, false);
                     break;
                 case "inject":
                     Inject(ev);
@@ -435,6 +456,8 @@ namespace V2G.Sim.Simulation
         {
             switch (ev.Action)
             {
+                case "grid_phase_jump": return $"grid phase jump {ev.Value:0.#} deg";
+                case "loss_of_mains": return $"loss of mains (island drifting {ev.Value:0.##} Hz/s)";
                 case "dispatch": return $"dispatch {ev.PowerW / 1000.0:0.###} kW";
                 case "inject": return $"inject {ev.Fault}";
                 case "grid_frequency": return $"grid frequency {ev.Value:0.000} Hz";
@@ -522,6 +545,9 @@ namespace V2G.Sim.Simulation
 
         private void Finish(RunResult result)
         {
+            _gridEvents.Finish();
+            result.GridEvents.AddRange(_gridEvents.Results);
+            result.DroopPreset = Charger.Controller.Droop.Settings.PresetName;
             ChargeController c = Charger.Controller;
             for (int i = 0; i < c.Faults.Count; i++)
             {

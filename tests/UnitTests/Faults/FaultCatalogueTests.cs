@@ -19,7 +19,7 @@ namespace V2G.UnitTests.Faults
                 Assert.AreEqual(i, (int)FaultCatalogue.Get((FaultCode)i).Code);
             }
 
-            Assert.AreEqual((int)FaultCode.VehicleNotReadyUnderLoad + 1, FaultCatalogue.Count);
+            Assert.AreEqual((int)FaultCode.LossOfMains + 1, FaultCatalogue.Count);
         }
 
         [TestMethod]

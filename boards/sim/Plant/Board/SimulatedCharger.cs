@@ -22,7 +22,7 @@ namespace V2G.Sim.Plant.Board
     /// </summary>
     public sealed class SimulatedCharger
     {
-        /// <summary>Plant integration step, ms: well below the converter's 15 ms time constant.</summary>
+        /// <summary>Plant integration step, ms: well below the converter's 20 ms time constant.</summary>
         public const int PlantStepMs = 2;
 
         public SimulatedCharger(ChargerSettings settings, double batteryKWh, double initialSocPercent, double gridNominalHz)
@@ -30,6 +30,12 @@ namespace V2G.Sim.Plant.Board
             Settings = settings;
             Clock = new SimClock();
             Stage = new SimPowerStage(settings.MaxChargeCurrentA, settings.MaxVoltageV);
+            if (settings.ConverterTimeConstantMs <= 0)
+            {
+                // The board knows its converter: the simulator's is the plant model's.
+                settings.ConverterTimeConstantMs = Stage.CurrentTimeConstantMs;
+            }
+
             Positive = new SimContactor(25, 15);
             Negative = new SimContactor(25, 15);
             VehicleContactor = new SimContactor(30, 20);
@@ -41,6 +47,7 @@ namespace V2G.Sim.Plant.Board
             Insulation = new SimInsulationMonitor(5000000);
             EmergencyStop = new SimEmergencyStop();
             Grid = new SimGrid(gridNominalHz, gridNominalHz == 60 ? 120 : 230);
+            settings.GridNominalVoltageV = Grid.RmsVoltageV;
             Meter = new SimEnergyMeter();
             Watchdog = new SimWatchdog(Clock, false);
 
@@ -150,6 +157,9 @@ namespace V2G.Sim.Plant.Board
                 Clock.Advance(PlantStepMs);
                 Circuit.Step(PlantStepMs);
                 Insulation.Step(PlantStepMs);
+                // An island lives only while the converter feeds it: when the charger ceases to energize,
+                // the island's voltage collapses.
+                Grid.IslandSupported = Stage.IsEnabled && (Circuit.PowerW < -100 || Circuit.PowerW > 100);
                 Grid.Step(PlantStepMs);
                 Meter.Step(Circuit.PowerW + Stage.LossW, PlantStepMs);
                 Watchdog.Check();

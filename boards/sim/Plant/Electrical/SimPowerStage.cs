@@ -31,8 +31,12 @@ namespace V2G.Sim.Plant.Electrical
 
         public double HardwareOverVoltageV;
 
-        /// <summary>Time constant of the current response, ms.</summary>
-        public double CurrentTimeConstantMs = 15;
+        /// <summary>
+        /// Time constant of the current response, ms: 20 ms, the lag of a real converter's current loop
+        /// with its filters (OpenDER models 20 ms too [grid digest §2]), so that a fast frequency response
+        /// in the simulator cannot come from an ideal plant.
+        /// </summary>
+        public double CurrentTimeConstantMs = 20;
 
         /// <summary>Largest rate of change of the output current, A/s.</summary>
         public double CurrentSlewAPerS = 4000;

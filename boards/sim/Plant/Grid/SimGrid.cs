@@ -3,78 +3,119 @@ using V2G.Hal.Grid;
 namespace V2G.Sim.Plant.Grid
 {
     /// <summary>
-    /// The AC grid at the charger's connection point: a frequency and an RMS voltage that the
-    /// scenario moves (steps or ramps), turned into the per-cycle values a metering IC delivers:
-    /// each completed cycle's period and RMS voltage, queued for the controller.
+    /// The AC grid at the charger's connection point and its metering: a <see cref="GridWaveformModel"/>
+    /// sampled at 10 kS/s (frequency steps and ramps, harmonics, noise, the ADC's quantisation, phase
+    /// jumps, sags, loss of mains) measured by a <see cref="CycleMeter"/> (filtered, interpolated zero
+    /// crossings), whose per-cycle period and RMS voltage are queued for the controller as a metering
+    /// IC delivers them. The raw samples are also kept for <see cref="IGridWaveform"/>.
     /// </summary>
-    public sealed class SimGrid : IGridSensor
+    public sealed class SimGrid : IGridSensor, IGridWaveform
     {
+        private const int SampleBufferLength = 4096; // 0.4 s at 10 kS/s
+
         private readonly GridCycle[] _queue = new GridCycle[64];
+        private readonly float[] _samples = new float[SampleBufferLength];
+        private readonly GridWaveformModel _waveform;
+        private readonly CycleMeter _meter;
         private int _head;
         private int _count;
-        private double _phaseCycles;
-        private double _cycleElapsedUs;
-        private double _frequencyHz;
-        private double _targetFrequencyHz;
-        private double _rampHzPerS;
-        private double _rmsVoltageV;
-        private long _nowMs;
+        private int _sampleHead;
+        private int _sampleCount;
+        private double _nowUs;
+        private long _sampleIndex;
+        private readonly double _samplePeriodUs;
 
         public SimGrid(double nominalFrequencyHz, double nominalVoltageV)
+            : this(nominalFrequencyHz, nominalVoltageV, 1)
+        {
+        }
+
+        /// <summary>With the noise generator's seed (the same seed gives the same waveform).</summary>
+        public SimGrid(double nominalFrequencyHz, double nominalVoltageV, int seed)
         {
             NominalFrequencyHz = nominalFrequencyHz;
-            _frequencyHz = nominalFrequencyHz;
-            _targetFrequencyHz = nominalFrequencyHz;
-            _rmsVoltageV = nominalVoltageV;
+            _waveform = new GridWaveformModel(nominalFrequencyHz, nominalVoltageV, seed);
+            _meter = new CycleMeter(GridWaveformModel.SampleRateHz, nominalFrequencyHz, nominalVoltageV);
+            _samplePeriodUs = 1000000.0 / GridWaveformModel.SampleRateHz;
         }
 
         public double NominalFrequencyHz { get; }
 
-        /// <summary>The true grid frequency now, Hz.</summary>
-        public double FrequencyHz => _frequencyHz;
+        /// <summary>The true grid frequency now, Hz (the island's while the mains are lost).</summary>
+        public double FrequencyHz => _waveform.FrequencyHz;
 
-        public double RmsVoltageV => _rmsVoltageV;
+        /// <summary>The true RMS voltage of the fundamental now, V.</summary>
+        public double RmsVoltageV => _waveform.RmsVoltageV;
 
         /// <summary>Cycles lost because the queue was full (the controller did not read in time).</summary>
         public int Overflows { get; private set; }
 
+        /// <summary>The waveform (harmonics, noise and ADC settings can be changed there).</summary>
+        public GridWaveformModel Waveform => _waveform;
+
+        /// <summary>The cycle measurement.</summary>
+        public CycleMeter Meter => _meter;
+
+        /// <summary>Sample rate of <see cref="Read"/>, Hz.</summary>
+        public int SampleRateHz => GridWaveformModel.SampleRateHz;
+
+        /// <summary>Whether the charger holds an island up (tie to the converter energising the AC side).</summary>
+        public bool IslandSupported
+        {
+            get { return _waveform.IslandSupported; }
+            set { _waveform.IslandSupported = value; }
+        }
+
         /// <summary>Moves the frequency to <paramref name="hz"/>: at once if <paramref name="rampHzPerS"/> is 0, else at that rate.</summary>
         public void SetFrequency(double hz, double rampHzPerS)
         {
-            _targetFrequencyHz = hz;
-            _rampHzPerS = rampHzPerS;
-            if (rampHzPerS <= 0)
-            {
-                _frequencyHz = hz;
-            }
+            _waveform.SetFrequency(hz, rampHzPerS);
         }
 
         public void SetVoltage(double rmsV)
         {
-            _rmsVoltageV = rmsV;
+            _waveform.SetVoltage(rmsV);
+        }
+
+        /// <summary>Shifts the voltage's phase at once, degrees (IEEE 1547 rides through 20° three-phase, 60° single-phase [digest §2]).</summary>
+        public void JumpPhase(double degrees)
+        {
+            _waveform.JumpPhase(degrees);
+        }
+
+        /// <summary>The mains disconnect; the island drifts at <paramref name="driftHzPerS"/> while supported.</summary>
+        public void LoseMains(double driftHzPerS)
+        {
+            _waveform.LoseMains(driftHzPerS);
+        }
+
+        /// <summary>The mains come back (at their own frequency and phase).</summary>
+        public void RestoreMains()
+        {
+            _waveform.RestoreMains();
         }
 
         public void Step(double dtMs)
         {
-            _nowMs += (long)dtMs;
-            if (_frequencyHz != _targetFrequencyHz)
-            {
-                double maxStep = _rampHzPerS * dtMs / 1000.0;
-                double d = _targetFrequencyHz - _frequencyHz;
-                _frequencyHz = d > maxStep ? _frequencyHz + maxStep : (d < -maxStep ? _frequencyHz - maxStep : _targetFrequencyHz);
-            }
+            _nowUs += dtMs * 1000.0;
 
-            // Advance the phase; each whole cycle completed emits that cycle's measured period.
-            double cycles = _frequencyHz * dtMs / 1000.0;
-            _phaseCycles += cycles;
-            _cycleElapsedUs += dtMs * 1000.0;
-            while (_phaseCycles >= 1.0)
+            // Every sample whose time has come; each completed cycle is queued.
+            long lastSample = (long)((_nowUs + 0.001) / _samplePeriodUs);
+            while (_sampleIndex < lastSample)
             {
-                _phaseCycles -= 1.0;
-                double overshootUs = _phaseCycles / _frequencyHz * 1000000.0;
-                double periodUs = _cycleElapsedUs - overshootUs;
-                _cycleElapsedUs = overshootUs;
-                Enqueue(periodUs);
+                _sampleIndex++;
+                double v = _waveform.NextSampleV();
+                _samples[_sampleHead] = (float)v;
+                _sampleHead = (_sampleHead + 1) & (SampleBufferLength - 1);
+                if (_sampleCount < SampleBufferLength)
+                {
+                    _sampleCount++;
+                }
+
+                if (_meter.Add(v))
+                {
+                    Enqueue((long)(_meter.LastEndUs / 1000.0), _meter.LastPeriodUs, _meter.LastRmsVoltageV);
+                }
             }
         }
 
@@ -92,7 +133,22 @@ namespace V2G.Sim.Plant.Grid
             return true;
         }
 
-        private void Enqueue(double periodUs)
+        /// <summary>Copies the oldest waiting samples (V); samples older than 0.4 s are overwritten.</summary>
+        public int Read(float[] buffer, int offset, int count)
+        {
+            int n = count < _sampleCount ? count : _sampleCount;
+            int index = (_sampleHead - _sampleCount) & (SampleBufferLength - 1);
+            for (int i = 0; i < n; i++)
+            {
+                buffer[offset + i] = _samples[index];
+                index = (index + 1) & (SampleBufferLength - 1);
+            }
+
+            _sampleCount -= n;
+            return n;
+        }
+
+        private void Enqueue(long endMs, double periodUs, double rmsVoltageV)
         {
             if (_count == _queue.Length)
             {
@@ -102,9 +158,9 @@ namespace V2G.Sim.Plant.Grid
             }
 
             int tail = (_head + _count) % _queue.Length;
-            _queue[tail].EndMs = _nowMs;
+            _queue[tail].EndMs = endMs;
             _queue[tail].PeriodUs = periodUs;
-            _queue[tail].RmsVoltageV = _rmsVoltageV;
+            _queue[tail].RmsVoltageV = rmsVoltageV;
             _count++;
         }
     }
