@@ -9,6 +9,9 @@ namespace V2G.UnitTests.Fakes
 
         public int Pending;
 
+        /// <summary>Where the cycles' end times run, µs (each read cycle advances it by its period).</summary>
+        public double EndUs;
+
         public double NominalFrequencyHz => 50;
 
         public bool TryReadCycle(out GridCycle cycle)
@@ -21,6 +24,8 @@ namespace V2G.UnitTests.Fakes
 
             Pending--;
             cycle.PeriodUs = PeriodUs;
+            EndUs += PeriodUs;
+            cycle.EndMs = (long)(EndUs / 1000);
             cycle.RmsVoltageV = 230;
             return true;
         }
