@@ -3,7 +3,7 @@ namespace V2G.Sim.Simulation
     /// <summary>One scripted grid event and how the charger answered it (the summary's "events" array).</summary>
     public sealed class GridEventResult
     {
-        /// <summary>"frequency_step", "frequency_ramp", "phase_jump", "voltage_sag", "loss_of_mains", "restore_mains".</summary>
+        /// <summary>"frequency_step", "frequency_ramp", "phase_jump", "voltage_sag", "voltage_swell", "loss_of_mains", "restore_mains".</summary>
         public string Type { get; set; } = "";
 
         /// <summary>When the event happened, simulated s.</summary>

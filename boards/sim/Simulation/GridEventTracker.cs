@@ -22,6 +22,13 @@ namespace V2G.Sim.Simulation
         private readonly List<long> _timesMs = new List<long>();
         private readonly List<double> _powersW = new List<double>();
         private GridEventResult _open;
+
+        /// <summary>
+        /// The last event whose window has closed, still watched for a trip until the next event: a
+        /// protection function can clear later than the droop's window (e.g. OV1 after 3 s, the fast
+        /// preset's whole window), and that trip is still this event's.
+        /// </summary>
+        private GridEventResult _closed;
         private long _openAtMs;
         private long _windowEndMs;
         private long _faultsAtOpen;
@@ -41,6 +48,7 @@ namespace V2G.Sim.Simulation
         public void Begin(string type, double value, long nowMs, bool droopExpected)
         {
             Finish();
+            _closed = null;
             var controller = _charger.Controller;
             DroopSettings droop = controller.Droop.Settings;
             _open = new GridEventResult { Type = type, AtS = nowMs / 1000.0, Value = value, PowerBeforeW = _charger.Circuit.PowerW };
@@ -50,7 +58,8 @@ namespace V2G.Sim.Simulation
             _setpointW = controller.Transfer.PowerCommandW;
 
             // Long enough for the droop's first-order response to settle (1 % after about 2 × its
-            // 90 % time [grid digest §3]), and for a trip's clearing time.
+            // 90 % time [grid digest §3]), and for the short trips' clearing times; a grid trip that
+            // clears later (e.g. OV1 after 3 s) is still recorded until the next event (_closed).
             long settleMs = Math.Max(3L * droop.ResponseTimeMs, 3000);
             _windowEndMs = nowMs + settleMs;
             _timesMs.Clear();
@@ -62,23 +71,48 @@ namespace V2G.Sim.Simulation
         {
             if (_open == null)
             {
+                if (_closed != null)
+                {
+                    NoteTrip(_closed, true);
+                }
+
                 return;
             }
 
             _timesMs.Add(nowMs);
             _powersW.Add(_charger.Circuit.PowerW);
-            FaultLog faults = _charger.Controller.Faults;
-            if (_open.Trip.Length == 0 && faults.TotalRaised > _faultsAtOpen)
-            {
-                FaultRecord record = faults.Get(faults.Count - (int)(faults.TotalRaised - _faultsAtOpen));
-                _open.Trip = FaultCatalogue.Get(record.Code).Name;
-                _open.TripClearMs = record.ConverterOffAtMs >= 0 ? record.ConverterOffAtMs - _openAtMs : -1;
-            }
+            NoteTrip(_open, false);
 
             if (nowMs >= _windowEndMs)
             {
                 Finish();
             }
+        }
+
+        /// <summary>
+        /// Records the first fault raised since <paramref name="r"/> began as its trip; after the window
+        /// (<paramref name="gridTripsOnly"/>) only a grid protection trip, not an unrelated later fault.
+        /// </summary>
+        private void NoteTrip(GridEventResult r, bool gridTripsOnly)
+        {
+            FaultLog faults = _charger.Controller.Faults;
+            if (r.Trip.Length == 0 && faults.TotalRaised > _faultsAtOpen)
+            {
+                FaultRecord record = faults.Get(faults.Count - (int)(faults.TotalRaised - _faultsAtOpen));
+                if (gridTripsOnly && !IsGridTrip(record.Code))
+                {
+                    return;
+                }
+
+                r.Trip = FaultCatalogue.Get(record.Code).Name;
+                r.TripClearMs = record.ConverterOffAtMs >= 0 ? record.ConverterOffAtMs - _openAtMs : -1;
+            }
+        }
+
+        private static bool IsGridTrip(FaultCode code)
+        {
+            return code == FaultCode.GridUnderFrequency || code == FaultCode.GridOverFrequency || code == FaultCode.GridUnderVoltage
+                || code == FaultCode.GridOverVoltage || code == FaultCode.LossOfMains;
         }
 
         /// <summary>Closes the open event (at the end of the run, or when the next one begins).</summary>
@@ -91,6 +125,7 @@ namespace V2G.Sim.Simulation
 
             GridEventResult r = _open;
             _open = null;
+            _closed = r;
             Results.Add(r);
             if (_powersW.Count == 0)
             {

@@ -330,8 +330,9 @@ namespace V2G.Sim.Simulation
                     _gridEvents.Begin(ev.RampPerSecond > 0 ? "frequency_ramp" : "frequency_step", ev.Value, now, true);
                     break;
                 case "grid_voltage":
+                    string kind = ev.Value < Charger.Grid.RmsVoltageV ? "voltage_sag" : "voltage_swell";
                     Charger.Grid.SetVoltage(ev.Value);
-                    _gridEvents.Begin("voltage_sag", ev.Value, now, false);
+                    _gridEvents.Begin(kind, ev.Value, now, false);
                     break;
                 case "grid_phase_jump":
                     Charger.Grid.JumpPhase(ev.Value);
