@@ -36,6 +36,7 @@ namespace V2G.Firmware.Session
         private readonly GridMonitor _grid;
         private readonly FrequencyDroop _droop;
         private readonly GridProtection _protection;
+        private DroopSettingsStore _droopStore;
         private readonly SessionEnergy _energy = new SessionEnergy();
         private readonly int[] _activeFaultHandles;
         private readonly StateHistory _history = new StateHistory(32);
@@ -148,6 +149,29 @@ namespace V2G.Firmware.Session
         /// The caller stores them (DroopSettingsStore) so they survive a reboot.
         /// </summary>
         public string ApplyDroopSettings(DroopSettings settings)
+        {
+            string problem = ApplyDroopSettingsInternal(settings);
+            if (problem == null && _droopStore != null && !_droopStore.Save(settings))
+            {
+                return "in force, but not stored";
+            }
+
+            return problem;
+        }
+
+        /// <summary>
+        /// Keeps the droop settings in the non-volatile store: the settings found there (a technician's or
+        /// an aggregator's, from before a reboot) are put in force now, and every later
+        /// <see cref="ApplyDroopSettings"/> is stored. Returns true if stored settings were found and applied.
+        /// </summary>
+        public bool UseDroopStore(DroopSettingsStore store)
+        {
+            _droopStore = store;
+            DroopSettings stored = store == null ? null : store.Load();
+            return stored != null && ApplyDroopSettingsInternal(stored) == null;
+        }
+
+        private string ApplyDroopSettingsInternal(DroopSettings settings)
         {
             if (settings == null)
             {

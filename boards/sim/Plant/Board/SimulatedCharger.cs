@@ -54,6 +54,11 @@ namespace V2G.Sim.Plant.Board
             DcOutput output = new DcOutput(Stage, Positive, Negative, null, Connector);
             Hardware = new ChargerHardware(Clock, output, Insulation, EmergencyStop, Grid, Meter, Watchdog);
             Controller = new ChargeController(settings, Hardware);
+
+            // The board's record store on its flash (blank at the start of a run): droop settings applied
+            // during the run are stored there, as on a device, where they survive a reboot.
+            Flash = new V2G.Sim.Plant.Storage.SimulatedFlash(4096, 2);
+            Controller.UseDroopStore(new V2G.Firmware.Grid.DroopSettingsStore(new V2G.Firmware.Storage.FlashRecordStore(Flash, 16, 128), V2G.Firmware.Grid.DroopSettingsStore.DefaultRecordId));
             Vehicle = new SimVehicle(Controller, Battery, VehicleContactor);
         }
 
@@ -88,6 +93,9 @@ namespace V2G.Sim.Plant.Board
         public ChargerHardware Hardware { get; }
 
         public ChargeController Controller { get; }
+
+        /// <summary>The board's flash, holding its record store (droop settings).</summary>
+        public V2G.Sim.Plant.Storage.SimulatedFlash Flash { get; }
 
         public SimVehicle Vehicle { get; }
 

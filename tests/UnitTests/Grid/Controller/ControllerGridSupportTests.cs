@@ -6,6 +6,8 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using V2G.Firmware.Faults;
 using V2G.Firmware.Grid;
 using V2G.Firmware.Session;
+using V2G.Firmware.Storage;
+using V2G.Sim.Plant.Storage;
 using V2G.UnitTests.Fakes;
 using V2G.UnitTests.TestSupport;
 
@@ -61,6 +63,28 @@ namespace V2G.UnitTests.Grid.Controller
 
             Expect.Near(expectedW, rig.Controller.Transfer.TotalCommandW, 20, "the droop equation's power");
             Expect.Near(-10000, rig.Controller.Transfer.PowerCommandW, 1, "the dispatch part is unchanged");
+        }
+
+        [TestMethod]
+        public void DroopSettingsAppliedBeforeARebootAreInForceAfterIt()
+        {
+            SimulatedFlash flash = new SimulatedFlash(1024, 2);
+            ControllerRig before = new ControllerRig();
+            before.Build();
+            Assert.IsFalse(before.Controller.UseDroopStore(new DroopSettingsStore(new FlashRecordStore(flash, 4, 96), DroopSettingsStore.DefaultRecordId)), "blank flash: the preset stays");
+            Assert.AreEqual(DroopPresets.En50549LfsmName, before.Controller.Droop.Settings.PresetName);
+            DroopSettings china = DroopPresets.ChinaStorage(50);
+            china.Enabled = true;
+            Assert.IsNull(before.Controller.ApplyDroopSettings(china));
+
+            // Reboot: a new controller, the record store mounted again on the same flash.
+            ControllerRig after = new ControllerRig();
+            after.Build();
+            Assert.IsTrue(after.Controller.UseDroopStore(new DroopSettingsStore(new FlashRecordStore(flash, 4, 96), DroopSettingsStore.DefaultRecordId)));
+
+            Assert.AreEqual(DroopPresets.ChinaStorageName, after.Controller.Droop.Settings.PresetName);
+            Expect.Near(0.05, after.Controller.Droop.Settings.DeadbandUnderHz, 1e-6, "deadband after the reboot");
+            Assert.IsTrue(after.Controller.Droop.Settings.Enabled);
         }
 
         [TestMethod]
