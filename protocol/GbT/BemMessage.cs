@@ -5,9 +5,8 @@ namespace V2G.Protocol.GbT
     /// charger's messages as 2-bit fields; all normal = `F0 F0 F0 FC`, R1's CCS timeout = `F0 F0 F1 FC`
     /// [digest §4, S2; R1]. Field numbers are byte index × 4 + pair; the other pairs are fill.
     /// </summary>
-    public sealed class BemMessage
+    public sealed class BemMessage : TimeoutReportMessage
     {
-        public const int Length = TwoBitFieldBlock.ByteCount;
 
         /// <summary>b1.1 timeout waiting for CRM(00h).</summary>
         public const int CrmNotRecognisedTimeout = 0;
@@ -40,47 +39,27 @@ namespace V2G.Protocol.GbT
             "CSD timeout", "?", "?", "?",
         };
 
-        private readonly TwoBitFieldBlock _fields = new TwoBitFieldBlock(Defined, 0);
+        public BemMessage()
+            : base(Defined)
+        {
+        }
 
         public static string FieldName(int field)
         {
-            return field >= 0 && field < Names.Length ? Names[field] : "?";
+            return NameIn(Names, field);
         }
 
         /// <summary>True if <paramref name="field"/> is one of the defined timeout fields.</summary>
         public static bool IsField(int field)
         {
-            return field >= 0 && field < TwoBitFieldBlock.FieldCount && (Defined & (1 << field)) != 0;
+            return IsDefined(Defined, field);
         }
 
         /// <summary>Every timeout field normal: Write gives `F0 F0 F0 FC`. Returns this message.</summary>
         public BemMessage AllNormal()
         {
-            _fields.Reset();
+            ResetFields();
             return this;
-        }
-
-        public int Get(int field)
-        {
-            return _fields.Get(field);
-        }
-
-        public bool Set(int field, int value)
-        {
-            return _fields.Set(field, value);
-        }
-
-        /// <summary>True if any timeout field is <see cref="TwoBit.Yes"/>.</summary>
-        public bool AnyTimeout => _fields.Any(TwoBit.Yes);
-
-        public int Write(byte[] payload)
-        {
-            return _fields.Write(payload);
-        }
-
-        public bool Read(byte[] payload, int length)
-        {
-            return _fields.Read(payload, length);
         }
     }
 }

@@ -6,9 +6,8 @@ namespace V2G.Protocol.GbT
     /// [digest §4, S2]. Byte 3 has three fields per S2's table (its prose says two; we follow the table
     /// [digest §4 — B]). Field numbers are byte index × 4 + pair; the other pairs are fill.
     /// </summary>
-    public sealed class CemMessage
+    public sealed class CemMessage : TimeoutReportMessage
     {
-        public const int Length = TwoBitFieldBlock.ByteCount;
 
         /// <summary>b1.1 timeout waiting for BRM.</summary>
         public const int BrmTimeout = 0;
@@ -41,47 +40,27 @@ namespace V2G.Protocol.GbT
             "BSD timeout", "?", "?", "?",
         };
 
-        private readonly TwoBitFieldBlock _fields = new TwoBitFieldBlock(Defined, 0);
+        public CemMessage()
+            : base(Defined)
+        {
+        }
 
         public static string FieldName(int field)
         {
-            return field >= 0 && field < Names.Length ? Names[field] : "?";
+            return NameIn(Names, field);
         }
 
         /// <summary>True if <paramref name="field"/> is one of the defined timeout fields.</summary>
         public static bool IsField(int field)
         {
-            return field >= 0 && field < TwoBitFieldBlock.FieldCount && (Defined & (1 << field)) != 0;
+            return IsDefined(Defined, field);
         }
 
         /// <summary>Every timeout field normal: Write gives `FC F0 C0 FC`. Returns this message.</summary>
         public CemMessage AllNormal()
         {
-            _fields.Reset();
+            ResetFields();
             return this;
-        }
-
-        public int Get(int field)
-        {
-            return _fields.Get(field);
-        }
-
-        public bool Set(int field, int value)
-        {
-            return _fields.Set(field, value);
-        }
-
-        /// <summary>True if any timeout field is <see cref="TwoBit.Yes"/>.</summary>
-        public bool AnyTimeout => _fields.Any(TwoBit.Yes);
-
-        public int Write(byte[] payload)
-        {
-            return _fields.Write(payload);
-        }
-
-        public bool Read(byte[] payload, int length)
-        {
-            return _fields.Read(payload, length);
         }
     }
 }
