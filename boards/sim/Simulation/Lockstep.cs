@@ -55,7 +55,9 @@ namespace V2G.Sim.Simulation
                     return false;
                 }
 
-                spin.SpinOnce();
+                // Never the 1 ms sleep SpinWait falls back to: one per message in flight would add up to
+                // seconds over a session's twenty thousand charge-loop messages.
+                spin.SpinOnce(sleep1Threshold: -1);
                 poll();
             }
 
