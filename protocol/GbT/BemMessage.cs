@@ -5,7 +5,7 @@ namespace V2G.Protocol.GbT
     /// charger's messages as 2-bit fields; all normal = `F0 F0 F0 FC`, R1's CCS timeout = `F0 F0 F1 FC`
     /// [digest §4, S2; R1]. Field numbers are byte index × 4 + pair; the other pairs are fill.
     /// </summary>
-    public sealed class BemMessage : TimeoutReportMessage
+    public sealed class BemMessage : TwoBitFieldMessage
     {
 
         /// <summary>b1.1 timeout waiting for CRM(00h).</summary>
@@ -40,9 +40,12 @@ namespace V2G.Protocol.GbT
         };
 
         public BemMessage()
-            : base(Defined)
+            : base(Defined, 0)
         {
         }
+
+        /// <summary>True if any timeout field is <see cref="TwoBit.Yes"/>.</summary>
+        public bool AnyTimeout => AnyYes;
 
         public static string FieldName(int field)
         {

@@ -6,9 +6,8 @@ namespace V2G.Protocol.GbT
     /// a raw 2-bit state (<see cref="TwoBit"/>), <see cref="TwoBit.NotCredible"/> included. The handmade
     /// trace's SOC-target stop is `01 00 00 F0`; R3's car sends `40 00 00 00` (reserved bits as 0) [digest §9.11].
     /// </summary>
-    public sealed class BstMessage
+    public sealed class BstMessage : TwoBitFieldMessage
     {
-        public const int Length = TwoBitFieldBlock.ByteCount;
 
         /// <summary>b1.1 the SOC target was reached.</summary>
         public const int SocTargetReached = 0;
@@ -63,43 +62,24 @@ namespace V2G.Protocol.GbT
             "current too high", "voltage abnormal", "parameter mismatch", "?",
         };
 
-        private readonly TwoBitFieldBlock _fields = new TwoBitFieldBlock(0x7FFF, 1 << ParameterMismatch);
+        public BstMessage()
+            : base(0x7FFF, 1 << ParameterMismatch)
+        {
+        }
 
         /// <summary>Name of a field number for logs ("?" for an undefined one).</summary>
         public static string FieldName(int field)
         {
-            return field >= 0 && field < Names.Length ? Names[field] : "?";
-        }
-
-        /// <summary>The raw 2-bit state of a field (<see cref="TwoBit.Fill"/> for an unknown field number).</summary>
-        public int Get(int field)
-        {
-            return _fields.Get(field);
-        }
-
-        /// <summary>Sets a field's 2-bit state; false (and nothing set) for a field the message does not define.</summary>
-        public bool Set(int field, int value)
-        {
-            return _fields.Set(field, value);
+            return NameIn(Names, field);
         }
 
         /// <summary>Every field normal, the optional 2023-A field fill (b4 = F0).</summary>
         public void Clear()
         {
-            _fields.Reset();
+            ResetFields();
         }
 
         /// <summary>True if any defined field is <see cref="TwoBit.Yes"/>.</summary>
-        public bool AnySet => _fields.Any(TwoBit.Yes);
-
-        public int Write(byte[] payload)
-        {
-            return _fields.Write(payload);
-        }
-
-        public bool Read(byte[] payload, int length)
-        {
-            return _fields.Read(payload, length);
-        }
+        public bool AnySet => AnyYes;
     }
 }

@@ -6,7 +6,7 @@ namespace V2G.Protocol.GbT
     /// [digest §4, S2]. Byte 3 has three fields per S2's table (its prose says two; we follow the table
     /// [digest §4 — B]). Field numbers are byte index × 4 + pair; the other pairs are fill.
     /// </summary>
-    public sealed class CemMessage : TimeoutReportMessage
+    public sealed class CemMessage : TwoBitFieldMessage
     {
 
         /// <summary>b1.1 timeout waiting for BRM.</summary>
@@ -41,9 +41,12 @@ namespace V2G.Protocol.GbT
         };
 
         public CemMessage()
-            : base(Defined)
+            : base(Defined, 0)
         {
         }
+
+        /// <summary>True if any timeout field is <see cref="TwoBit.Yes"/>.</summary>
+        public bool AnyTimeout => AnyYes;
 
         public static string FieldName(int field)
         {

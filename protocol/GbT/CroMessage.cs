@@ -4,34 +4,7 @@ namespace V2G.Protocol.GbT
     /// CRO, charger output ready (PF 0x0A, 1 byte, 250 ms, charger → BMS): 00h not ready, AAh ready, FFh invalid [digest §4, S2].
     /// "Not ready" may last up to 60 s before it is an error [digest §6, S2].
     /// </summary>
-    public sealed class CroMessage
+    public sealed class CroMessage : ReadyStatusMessage
     {
-        public const int Length = 1;
-
-        public const int NotReady = 0x00;
-        public const int Ready = 0xAA;
-        public const int Invalid = 0xFF;
-
-        /// <summary>The byte as sent: <see cref="NotReady"/>, <see cref="Ready"/> or <see cref="Invalid"/> (other values kept as they come).</summary>
-        public int Status = NotReady;
-
-        public bool IsReady => Status == Ready;
-
-        public int Write(byte[] payload)
-        {
-            payload[0] = (byte)Status;
-            return Length;
-        }
-
-        public bool Read(byte[] payload, int length)
-        {
-            if (!GbtMessageCheck.Fits(payload, length, Length))
-            {
-                return false;
-            }
-
-            Status = payload[0];
-            return true;
-        }
     }
 }

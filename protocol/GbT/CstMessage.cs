@@ -6,9 +6,8 @@ namespace V2G.Protocol.GbT
     /// 2-bit states (<see cref="TwoBit"/>). The 2023-A additions (self-check, pre-charge, parameter
     /// mismatch [digest §8, S21 — C]) stay fill unless set, so a 2015 "BMS stopped" is `40 00 F0 F0`.
     /// </summary>
-    public sealed class CstMessage
+    public sealed class CstMessage : TwoBitFieldMessage
     {
-        public const int Length = TwoBitFieldBlock.ByteCount;
 
         /// <summary>b1.1 the charger's set condition was reached.</summary>
         public const int ConditionReached = 0;
@@ -63,42 +62,24 @@ namespace V2G.Protocol.GbT
             "current mismatch", "voltage abnormal", "parameter mismatch", "?",
         };
 
-        private readonly TwoBitFieldBlock _fields = new TwoBitFieldBlock(0x7FFF, (1 << SelfCheckFault) | (1 << PrechargeFault) | (1 << ParameterMismatch));
+        public CstMessage()
+            : base(0x7FFF, (1 << SelfCheckFault) | (1 << PrechargeFault) | (1 << ParameterMismatch))
+        {
+        }
 
+        /// <summary>Name of a field number for logs ("?" for an undefined one).</summary>
         public static string FieldName(int field)
         {
-            return field >= 0 && field < Names.Length ? Names[field] : "?";
-        }
-
-        /// <summary>The raw 2-bit state of a field (<see cref="TwoBit.Fill"/> for an unknown field number).</summary>
-        public int Get(int field)
-        {
-            return _fields.Get(field);
-        }
-
-        /// <summary>Sets a field's 2-bit state; false (and nothing set) for a field the message does not define.</summary>
-        public bool Set(int field, int value)
-        {
-            return _fields.Set(field, value);
+            return NameIn(Names, field);
         }
 
         /// <summary>Every 2015 field normal, the 2023-A ones fill (`00 00 F0 F0`).</summary>
         public void Clear()
         {
-            _fields.Reset();
+            ResetFields();
         }
 
         /// <summary>True if any defined field is <see cref="TwoBit.Yes"/>.</summary>
-        public bool AnySet => _fields.Any(TwoBit.Yes);
-
-        public int Write(byte[] payload)
-        {
-            return _fields.Write(payload);
-        }
-
-        public bool Read(byte[] payload, int length)
-        {
-            return _fields.Read(payload, length);
-        }
+        public bool AnySet => AnyYes;
     }
 }
