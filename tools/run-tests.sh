@@ -20,6 +20,16 @@ if [ "${#needed[@]}" -gt 0 ]; then
   fi
 fi
 
+# The AsyncAPI validator's packages, exactly as tools/asyncapi/package-lock.json pins them
+# (AsyncApiTests runs tools/asyncapi/validate.mjs). Only when missing or older than the lock file (npm
+# writes node_modules/.package-lock.json last); a failure is the tests' to report.
+if [ tools/asyncapi/package-lock.json -nt tools/asyncapi/node_modules/.package-lock.json ]; then
+  mkdir -p out
+  if ! (cd tools/asyncapi && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) >out/asyncapi-npm-ci.log 2>&1; then
+    echo "run-tests: WARNING: npm ci in tools/asyncapi failed (see out/asyncapi-npm-ci.log); the AsyncAPI tests will fail and say so"
+  fi
+fi
+
 # One test assembly at a time: some tests keep real-time deadlines (a bench vehicle's 0.5 s charge loop),
 # and on a 2-core machine assemblies running side by side would starve them.
 dotnet test nanoframework.sln --nologo "$@" -- RunConfiguration.MaxCpuCount=1

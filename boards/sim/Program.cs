@@ -57,7 +57,23 @@ namespace V2G.Sim
                 }
 
                 var gbt = new GbtLinkOptions { Profile = options.GbtProfile, DischargeExtension = options.GbtDischarge, CandumpPath = options.CandumpPath };
-                runner = new ScenarioRunner(scenario, options.Speed, options.SampleMs, options.Protocol, link, gbt);
+                UplinkOptions uplink = options.NoUplink ? null : new UplinkOptions
+                {
+                    BrokerHost = options.BrokerHost,
+                    BrokerPort = options.BrokerPort,
+                    ChargerId = options.ChargerId,
+                    Username = options.MqttUser,
+                    Password = options.MqttPassword,
+                    Tls = options.MqttTls,
+                    CaFile = options.MqttCaFile,
+                    AllowUntrusted = options.MqttInsecure,
+                    Settings = new V2G.Firmware.Uplink.UplinkSettings(),
+                };
+                if (uplink != null && options.HeartbeatTimeoutS > 0)
+                {
+                    uplink.Settings.HeartbeatTimeoutMs = (int)(options.HeartbeatTimeoutS * 1000);
+                }
+                runner = new ScenarioRunner(scenario, options.Speed, options.SampleMs, options.Protocol, link, gbt, uplink);
             }
             catch (Exception e) when (e is ArgumentException || e is ScenarioException)
             {
@@ -74,6 +90,10 @@ namespace V2G.Sim
 
             string over = options.Protocol == "sim" ? "plain vehicle model" : options.Protocol == "gbt27930" ? $"GB/T 27930-{(options.GbtProfile == V2G.Protocol.GbT.Charger.GbtProfile.Gbt2015 ? "2015" : "2023 Category A")} on a virtual CAN bus{(options.GbtDischarge ? ", discharge extension on" : "")}" : options.Protocol == "listen" ? "ISO 15118-20 with a vehicle outside the simulator" : (options.Tls ? (options.MutualAuthentication ? "ISO 15118-20 over TLS 1.3, mutual authentication" : "ISO 15118-20 over TLS 1.3") : "ISO 15118-20 over TCP");
             Console.WriteLine($"scenario {scenario.Name}: {scenario.Description} ({over}, {pace})");
+            if (runner.Uplink != null)
+            {
+                Console.WriteLine($"uplink: mqtt://{runner.Uplink.BrokerAddress} ({(runner.Uplink.InProcess ? "in-process broker" : "external broker")}), topics {runner.Uplink.Service.Topics.Root}#");
+            }
 
             var observer = new ConsoleObserver();
             using StreamWriter trace = options.TracePath != null ? new StreamWriter(options.TracePath) : null;
@@ -153,6 +173,13 @@ namespace V2G.Sim
                 {
                     Console.WriteLine($"session failure   {failure}");
                 }
+            }
+
+            if (r.Uplink != null)
+            {
+                UplinkSummary u = r.Uplink;
+                string outage = u.Queued > 0 ? $", {u.Queued} kept through outages ({u.Replayed} replayed, dropped {u.DroppedTelemetry}/{u.DroppedEvents}/{u.DroppedMeter} telemetry/event/meter)" : "";
+                Console.WriteLine($"uplink            {u.Broker}: {u.Published} published ({u.TelemetrySamples} telemetry, {u.Events} events, {u.MeterRecords} meter), {u.Reconnects} reconnect(s){outage}; commands {u.CommandsAccepted} accepted, {u.CommandsClamped} clamped, {u.CommandsRejected} rejected");
             }
 
             foreach (GridEventResult e in r.GridEvents)

@@ -11,8 +11,9 @@ namespace V2G.Sim
 
 usage: dotnet run --project boards/sim -- [options]
 
-  --scenario NAME|FILE  a built-in scenario (v2g, charge, weld, insulation, overcurrent, estop)
-                        or a JSON scenario file; default v2g
+  --scenario NAME|FILE  a built-in scenario (v2g, charge, weld, insulation, overcurrent, estop,
+                        freq-step, loss-of-mains, aggregator, broker-outage; --list says what
+                        each does) or a JSON scenario file; default v2g
   --protocol P          the vehicle's protocol: iso15118-20 (the CCS chain: pilot, SLAC, then the
                         SECC and the EV simulator over real loopback sockets, in lockstep), gbt27930
                         (the GB/T charger session and a BMS simulator on a virtual CAN bus) or sim
@@ -35,6 +36,16 @@ usage: dotnet run --project boards/sim -- [options]
   --plc-seed N          CCS: seed of the medium's impairments and of the board's keys (default 1)
   --no-ccs              no control pilot and SLAC: SDP starts 2 s after plug-in
   --trace FILE          write the charger's decoded message log (pilot, SLAC, ISO 15118-20)
+  --broker HOST:PORT    the aggregator's MQTT broker (default: an in-process broker on a free
+                        loopback port, printed at the start)
+  --charger-id ID       the charger's id in the topics v2g/1/ID/... (default sim-0001)
+  --mqtt-user NAME      MQTT username (with --mqtt-password)
+  --mqtt-password PW    MQTT password
+  --mqtt-tls            MQTT over TLS (--mqtt-ca FILE to trust a private CA, --mqtt-insecure
+                        to accept any certificate on a test bench)
+  --heartbeat-timeout-s S  once the aggregator has sent a heartbeat or a setpoint, its silence for S
+                        simulated seconds reverts the charger to the safe setpoint (default 60)
+  --no-uplink           no MQTT uplink at all
   --realtime            pace simulated time to wall time (1:1)
   --speed N             pace simulated time at N times wall time
   --summary FILE        write the run's summary as JSON
@@ -95,6 +106,28 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
 
         public string CandumpPath { get; private set; }
 
+        /// <summary>The external broker, or null for the in-process one.</summary>
+        public string BrokerHost { get; private set; }
+
+        public int BrokerPort { get; private set; } = 1883;
+
+        public string ChargerId { get; private set; } = "sim-0001";
+
+        public string MqttUser { get; private set; }
+
+        public string MqttPassword { get; private set; }
+
+        public bool MqttTls { get; private set; }
+
+        public string MqttCaFile { get; private set; }
+
+        public bool MqttInsecure { get; private set; }
+
+        public bool NoUplink { get; private set; }
+
+        /// <summary>The aggregator's heartbeat timeout, s; 0 = the firmware's default.</summary>
+        public double HeartbeatTimeoutS { get; private set; }
+
         public bool Help { get; private set; }
 
         public bool List { get; private set; }
@@ -102,6 +135,7 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
         public static SimOptions Parse(string[] args)
         {
             var o = new SimOptions();
+            string uplinkOption = null;
             for (int i = 0; i < args.Length; i++)
             {
                 string a = args[i];
@@ -179,6 +213,34 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
 
                         break;
                     case "--candump": o.CandumpPath = Value(args, ref i, a); break;
+                    case "--broker":
+                        string broker = Value(args, ref i, a);
+                        int colon = broker.LastIndexOf(':');
+                        if (colon <= 0 || !int.TryParse(broker.Substring(colon + 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out int port) || port < 1 || port > 65535)
+                        {
+                            throw new ArgumentException($"--broker needs HOST:PORT, e.g. 127.0.0.1:1883, not '{broker}'");
+                        }
+
+                        o.BrokerHost = broker.Substring(0, colon).Trim('[', ']');
+                        o.BrokerPort = port;
+                        break;
+                    case "--charger-id":
+                        o.ChargerId = Value(args, ref i, a);
+                        string idError = V2G.Protocol.Telemetry.UplinkTopics.ValidateChargerId(o.ChargerId);
+                        if (idError != null)
+                        {
+                            throw new ArgumentException($"--charger-id '{o.ChargerId}': {idError}");
+                        }
+
+                        uplinkOption = a;
+                        break;
+                    case "--mqtt-user": o.MqttUser = Value(args, ref i, a); uplinkOption = a; break;
+                    case "--mqtt-password": o.MqttPassword = Value(args, ref i, a); uplinkOption = a; break;
+                    case "--mqtt-tls": o.MqttTls = true; uplinkOption = a; break;
+                    case "--mqtt-ca": o.MqttCaFile = Value(args, ref i, a); o.MqttTls = true; uplinkOption = a; break;
+                    case "--mqtt-insecure": o.MqttInsecure = true; o.MqttTls = true; uplinkOption = a; break;
+                    case "--no-uplink": o.NoUplink = true; break;
+                    case "--heartbeat-timeout-s": o.HeartbeatTimeoutS = Number(args, ref i, a, 1, 86400); uplinkOption = a; break;
                     case "--list": o.List = true; break;
                     case "--help":
                     case "-h":
@@ -192,6 +254,21 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
             if (o.Tls && (o.Protocol == "sim" || o.Protocol == "gbt27930"))
             {
                 throw new ArgumentException($"--tls needs ISO 15118-20, not --protocol {o.Protocol}");
+            }
+
+            if ((o.MqttUser == null) != (o.MqttPassword == null))
+            {
+                throw new ArgumentException("--mqtt-user and --mqtt-password go together");
+            }
+
+            if (o.NoUplink && o.BrokerHost != null)
+            {
+                throw new ArgumentException("--no-uplink and --broker exclude each other");
+            }
+
+            if (o.NoUplink && uplinkOption != null)
+            {
+                throw new ArgumentException($"--no-uplink and {uplinkOption} exclude each other");
             }
 
             if (o.Protocol == "listen" && o.Speed != 1)

@@ -67,6 +67,41 @@ namespace V2G.Sim.Output
                 w.WriteEndObject();
             }
 
+            if (r.Uplink != null)
+            {
+                UplinkSummary u = r.Uplink;
+                w.WriteStartObject("uplink");
+                w.WriteString("broker", u.Broker);
+                w.WriteBoolean("in_process_broker", u.InProcessBroker);
+                w.WriteString("charger_id", u.ChargerId);
+                w.WriteNumber("boot_id", u.BootId);
+                w.WriteString("state", u.State);
+                w.WriteNumber("connects", u.Connects);
+                w.WriteNumber("reconnects", u.Reconnects);
+                w.WriteNumber("network_cuts", u.NetworkCuts);
+                w.WriteNumber("published", u.Published);
+                w.WriteNumber("publish_failures", u.PublishFailures);
+                w.WriteNumber("telemetry_samples", u.TelemetrySamples);
+                w.WriteNumber("events", u.Events);
+                w.WriteNumber("meter_records", u.MeterRecords);
+                w.WriteNumber("queued", u.Queued);
+                w.WriteNumber("replayed", u.Replayed);
+                w.WriteNumber("pending", u.Pending);
+                w.WriteStartObject("dropped");
+                w.WriteNumber("telemetry", u.DroppedTelemetry);
+                w.WriteNumber("event", u.DroppedEvents);
+                w.WriteNumber("meter", u.DroppedMeter);
+                w.WriteEndObject();
+                w.WriteStartObject("commands");
+                w.WriteNumber("accepted", u.CommandsAccepted);
+                w.WriteNumber("clamped", u.CommandsClamped);
+                w.WriteNumber("rejected", u.CommandsRejected);
+                w.WriteNumber("duplicates", u.CommandDuplicates);
+                w.WriteEndObject();
+                w.WriteString("last_error", u.LastError);
+                w.WriteEndObject();
+            }
+
             w.WriteString("droop_preset", r.DroopPreset);
             w.WriteStartArray("events");
             foreach (GridEventResult e in r.GridEvents)

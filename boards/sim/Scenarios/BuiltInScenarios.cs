@@ -5,7 +5,7 @@ namespace V2G.Sim.Scenarios
     /// <summary>The scenarios the simulator knows by name.</summary>
     public static class BuiltInScenarios
     {
-        public static readonly string[] Names = { "v2g", "charge", "weld", "insulation", "overcurrent", "estop", "freq-step", "loss-of-mains" };
+        public static readonly string[] Names = { "v2g", "charge", "weld", "insulation", "overcurrent", "estop", "freq-step", "loss-of-mains", "aggregator", "broker-outage" };
 
         public static Scenario Get(string name)
         {
@@ -19,6 +19,8 @@ namespace V2G.Sim.Scenarios
                 case "estop": return EmergencyStop();
                 case "freq-step": return FrequencyStep();
                 case "loss-of-mains": return LossOfMains();
+                case "aggregator": return Aggregator();
+                case "broker-outage": return BrokerOutage();
                 default: throw new ArgumentException($"unknown scenario '{name}' (built-ins: {string.Join(", ", Names)})");
             }
         }
@@ -90,6 +92,39 @@ namespace V2G.Sim.Scenarios
                 .At(1, "plug")
                 .At(60, "loss_of_mains", value: 2.5)
                 .At(90, "vehicle_stop");
+        }
+
+        /// <summary>
+        /// A bidirectional vehicle plugged in with nothing scripted: the aggregator drives it over MQTT
+        /// (run it paced, --realtime or --speed N, so that the aggregator's clock and the charger's agree).
+        /// </summary>
+        public static Scenario Aggregator()
+        {
+            var s = new Scenario
+            {
+                Name = "aggregator",
+                Description = "a bidirectional vehicle plugged in for 900 s with no scripted dispatch: the aggregator drives it over MQTT",
+                InitialSocPercent = 50,
+                EndSeconds = 900,
+            };
+            return s.At(1, "plug").At(880, "vehicle_stop");
+        }
+
+        /// <summary>The network to the broker fails for 5 minutes while discharging: the records of the outage are stored and replayed.</summary>
+        public static Scenario BrokerOutage()
+        {
+            var s = new Scenario
+            {
+                Name = "broker-outage",
+                Description = "discharging at -10 kW, the network to the broker is cut from 60 s to 360 s: records stored in flash, replayed when it returns",
+                InitialSocPercent = 60,
+                EndSeconds = 480,
+            };
+            return s.At(0, "dispatch", powerW: -10000)
+                .At(1, "plug")
+                .At(60, "broker_down")
+                .At(360, "broker_up")
+                .At(440, "stop");
         }
 
         /// <summary>DC+ welds while charging; found when the session stops.</summary>

@@ -20,7 +20,7 @@ namespace V2G.Sim.Scenarios
 
         private static readonly string[] Actions =
         {
-            "plug", "unplug", "dispatch", "clear_dispatch", "stop", "vehicle_stop", "inject", "release", "clear_faults",
+            "plug", "unplug", "dispatch", "clear_dispatch", "stop", "vehicle_stop", "inject", "release", "clear_faults", "broker_down", "broker_up",
             "grid_frequency", "grid_voltage", "grid_phase_jump", "loss_of_mains", "restore_mains",
         };
 

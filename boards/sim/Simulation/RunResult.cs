@@ -83,6 +83,9 @@ namespace V2G.Sim.Simulation
         /// <summary>The CCS lower layers (pilot, proximity, SLAC), or null when the run had none.</summary>
         public CcsSummary Ccs { get; set; }
 
+        /// <summary>The MQTT uplink's counters, or null when the run had none.</summary>
+        public UplinkSummary Uplink { get; set; }
+
         /// <summary>When the first injected fault was injected, s (−1 if none).</summary>
         public double InjectedAtS { get; set; } = -1;
     }

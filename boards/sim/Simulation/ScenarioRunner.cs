@@ -36,7 +36,8 @@ namespace V2G.Sim.Simulation
         /// <param name="protocol">"sim" (the plain vehicle on the EV session port) or "iso15118-20".</param>
         /// <param name="link">ISO 15118-20 link options (TLS); ignored for "sim".</param>
         /// <param name="gbt">GB/T 27930 link options (profile, discharge extension, candump log); only for "gbt27930".</param>
-        public ScenarioRunner(Scenario scenario, double speed = 0, int sampleIntervalMs = 1000, string protocol = "sim", IsoLinkOptions link = null, GbtLinkOptions gbt = null)
+        /// <param name="uplink">The MQTT uplink (in-process or external broker); null = none (the scenario's broker_down/broker_up do nothing).</param>
+        public ScenarioRunner(Scenario scenario, double speed = 0, int sampleIntervalMs = 1000, string protocol = "sim", IsoLinkOptions link = null, GbtLinkOptions gbt = null, UplinkOptions uplink = null)
         {
             _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
             _pacer = new Pacer(speed);
@@ -89,6 +90,17 @@ namespace V2G.Sim.Simulation
             try
             {
                 CheckInjectionsForProtocol(scenario);
+                if (uplink != null)
+                {
+                    string idError = V2G.Protocol.Telemetry.UplinkTopics.ValidateChargerId(uplink.ChargerId);
+                    if (idError != null)
+                    {
+                        throw new ScenarioException($"charger id '{uplink.ChargerId}': {idError}");
+                    }
+
+                    _uplinkOptions = uplink;
+                    Uplink = SimUplink.Start(Charger, uplink, !_pacer.IsPaced);
+                }
             }
             catch
             {
@@ -96,6 +108,11 @@ namespace V2G.Sim.Simulation
                 throw;
             }
         }
+
+        private readonly UplinkOptions _uplinkOptions;
+
+        /// <summary>The MQTT uplink of this run, or null; disposed at the end of <see cref="Run"/>.</summary>
+        public SimUplink Uplink { get; }
 
         public SimulatedCharger Charger { get; }
 
@@ -144,6 +161,11 @@ namespace V2G.Sim.Simulation
             bool plugged = false;
             long traced = 0;
 
+            if (Uplink != null && !Uplink.WaitOnline(Charger.Clock.NowMs, _uplinkOptions.FirstConnectWaitMs))
+            {
+                observer?.Note(0, $"uplink: broker {Uplink.BrokerAddress} not reachable yet ({Uplink.Service.LastError}); records are kept until it is");
+            }
+
             while (Charger.Clock.NowMs < endMs)
             {
                 long now = Charger.Clock.NowMs;
@@ -156,6 +178,12 @@ namespace V2G.Sim.Simulation
 
                 _vehicle.RunTick();
                 now = Charger.Clock.NowMs;
+                if (Uplink != null)
+                {
+                    Uplink.Tick(now);
+                    Uplink.Pump(now);
+                }
+
                 TrackCcs();
                 _gridEvents.Tick(now);
                 traced = WriteTrace(traced);
@@ -248,6 +276,13 @@ namespace V2G.Sim.Simulation
                 }
             }
 
+            if (Uplink != null)
+            {
+                Uplink.Finish(Charger.Clock.NowMs, _uplinkOptions.DrainWaitMs);
+                result.Uplink = Uplink.Summary();
+                Uplink.Dispose();
+            }
+
             Finish(result);
             return result;
         }
@@ -309,6 +344,12 @@ namespace V2G.Sim.Simulation
                     break;
                 case "dispatch":
                     Charger.Controller.SetDispatchPowerW(ev.PowerW);
+                    break;
+                case "broker_down":
+                    Uplink?.Network.Cut();
+                    break;
+                case "broker_up":
+                    Uplink?.Network.Restore();
                     break;
                 case "clear_dispatch":
                     Charger.Controller.ClearDispatch();

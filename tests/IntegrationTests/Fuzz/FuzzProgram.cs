@@ -45,44 +45,12 @@ namespace V2G.IntegrationTests.Fuzz
 
             using var temp = new TempFolder();
             string json = temp.File("fuzz.json");
-            var start = new ProcessStartInfo(DotnetHost())
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(DllPath);
-            foreach (string a in args)
-            {
-                start.ArgumentList.Add(a);
-            }
-
-            start.ArgumentList.Add("--vectors");
-            start.ArgumentList.Add(vectors);
-            start.ArgumentList.Add("--json");
-            start.ArgumentList.Add(json);
-
             var wall = Stopwatch.StartNew();
-            using Process process = Process.Start(start);
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"v2g-fuzz {string.Join(' ', args)} did not exit within {Timeout.TotalSeconds} s (a hang the tool's own watchdog missed)");
-            }
-
-            process.WaitForExit();
-            string output = stdout.Result + stderr.Result;
-            Assert.IsTrue(File.Exists(json), $"v2g-fuzz wrote no report (exit {process.ExitCode}):\n{output}");
-            return new FuzzRun(process.ExitCode, output, JsonDocument.Parse(File.ReadAllText(json)).RootElement.Clone(), wall.Elapsed);
-        }
-
-        /// <summary>The dotnet host running the tests (dotnet test sets DOTNET_HOST_PATH), else the one on PATH.</summary>
-        private static string DotnetHost()
-        {
-            string host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-            return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
+            var (exitCode, stdout, stderr) = DotnetProgram.Run(DllPath, null, Timeout, [.. args, "--vectors", vectors, "--json", json]);
+            wall.Stop();
+            string output = stdout + stderr;
+            Assert.IsTrue(File.Exists(json), $"v2g-fuzz wrote no report (exit {exitCode}):\n{output}");
+            return new FuzzRun(exitCode, output, JsonDocument.Parse(File.ReadAllText(json)).RootElement.Clone(), wall.Elapsed);
         }
     }
 }

@@ -20,40 +20,8 @@ namespace V2G.IntegrationTests.TestSupport
 
         public static SimProcessResult Run(string workingDirectory, params string[] args)
         {
-            Assert.IsTrue(File.Exists(DllPath), $"the simulator is not next to the tests: {DllPath}");
-
-            var start = new ProcessStartInfo(DotnetHost())
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(DllPath);
-            foreach (string a in args)
-            {
-                start.ArgumentList.Add(a);
-            }
-
-            using Process process = Process.Start(start);
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"v2g-sim {string.Join(' ', args)} did not exit within {Timeout.TotalSeconds} s");
-            }
-
-            // The parameterless wait also waits for the redirected streams to be drained.
-            process.WaitForExit();
-            return new SimProcessResult(process.ExitCode, stdout.Result, stderr.Result);
-        }
-
-        /// <summary>The dotnet host running the tests (dotnet test sets DOTNET_HOST_PATH), else the one on PATH.</summary>
-        private static string DotnetHost()
-        {
-            string host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-            return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
+            var (exitCode, stdout, stderr) = DotnetProgram.Run(DllPath, workingDirectory, Timeout, args);
+            return new SimProcessResult(exitCode, stdout, stderr);
         }
     }
 }

@@ -58,7 +58,9 @@ namespace V2G.Sim.Plant.Board
             // The board's record store on its flash (blank at the start of a run): droop settings applied
             // during the run are stored there, as on a device, where they survive a reboot.
             Flash = new V2G.Sim.Plant.Storage.SimulatedFlash(4096, 2);
-            Controller.UseDroopStore(new V2G.Firmware.Grid.DroopSettingsStore(new V2G.Firmware.Storage.FlashRecordStore(Flash, 16, 128), V2G.Firmware.Grid.DroopSettingsStore.DefaultRecordId));
+            Store = new V2G.Firmware.Storage.FlashRecordStore(Flash, 16, 128);
+            Controller.UseDroopStore(new V2G.Firmware.Grid.DroopSettingsStore(Store, V2G.Firmware.Grid.DroopSettingsStore.DefaultRecordId));
+
             Vehicle = new SimVehicle(Controller, Battery, VehicleContactor);
         }
 
@@ -96,6 +98,32 @@ namespace V2G.Sim.Plant.Board
 
         /// <summary>The board's flash, holding its record store (droop settings).</summary>
         public V2G.Sim.Plant.Storage.SimulatedFlash Flash { get; }
+
+        /// <summary>The board's record store on <see cref="Flash"/> (droop settings, the uplink's boot counter).</summary>
+        public V2G.Firmware.Storage.FlashRecordStore Store { get; }
+
+        /// <summary>
+        /// The flash partition of the uplink's store-and-forward queue: 1 MiB of 4 KiB sectors, as a data
+        /// partition on a 4 MiB ESP32 module (made when first asked for: most runs have no uplink).
+        /// </summary>
+        public V2G.Sim.Plant.Storage.SimulatedFlash UplinkFlash
+        {
+            get
+            {
+                if (_uplinkFlash == null)
+                {
+                    _uplinkFlash = new V2G.Sim.Plant.Storage.SimulatedFlash(UplinkFlashSectorBytes, UplinkFlashSectors);
+                }
+
+                return _uplinkFlash;
+            }
+        }
+
+        public const int UplinkFlashSectorBytes = 4096;
+
+        public const int UplinkFlashSectors = 256;
+
+        private V2G.Sim.Plant.Storage.SimulatedFlash _uplinkFlash;
 
         public SimVehicle Vehicle { get; }
 

@@ -1,0 +1,28 @@
+using V2G.Firmware.Grid;
+
+namespace V2G.Firmware.Uplink
+{
+    /// <summary>
+    /// One command handed from the uplink thread (which parsed and checked it) to the control thread
+    /// (which applies it between two controller ticks): a preallocated slot of the <see cref="UplinkInbox"/>.
+    /// </summary>
+    public sealed class UplinkCommand
+    {
+        public UplinkCommandKind Kind;
+
+        /// <summary>Setpoint: the command's id.</summary>
+        public string Id;
+
+        /// <summary>Setpoint: AC power at the grid connection point, W (+ import, − export).</summary>
+        public double PowerW;
+
+        /// <summary>Setpoint: end of validity, Unix ms.</summary>
+        public long ValidUntilUnixMs;
+
+        /// <summary>Setpoint: priority 0..1000 (higher wins).</summary>
+        public int Priority;
+
+        /// <summary>Droop: the settings to put in force (a new object, never changed afterwards).</summary>
+        public DroopSettings Droop;
+    }
+}
