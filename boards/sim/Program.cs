@@ -73,7 +73,8 @@ namespace V2G.Sim
                 {
                     uplink.Settings.HeartbeatTimeoutMs = (int)(options.HeartbeatTimeoutS * 1000);
                 }
-                runner = new ScenarioRunner(scenario, options.Speed, options.SampleMs, options.Protocol, link, gbt, uplink);
+                ShellPtyOptions shell = options.ShellPty ? new ShellPtyOptions { Directory = options.ShellPtyDirectory, Pin = options.ShellPin } : null;
+                runner = new ScenarioRunner(scenario, options.Speed, options.SampleMs, options.Protocol, link, gbt, uplink, shell);
             }
             catch (Exception e) when (e is ArgumentException || e is ScenarioException)
             {
@@ -83,6 +84,16 @@ namespace V2G.Sim
             }
 
             string pace = options.Speed <= 0 ? "as fast as possible" : (options.Speed == 1 ? "real time" : $"{options.Speed}x real time");
+            if (runner.Shell != null)
+            {
+                // First, and on a line of its own: scripts and tests read the path from here.
+                Console.WriteLine($"shell: {runner.Shell.TechnicianPath}");
+                if (options.PacedForShell)
+                {
+                    pace += ", for the shell";
+                }
+            }
+
             if (runner.Vehicle is ExternalVehicleListener listener)
             {
                 Console.WriteLine($"listening for a vehicle on {listener.EndPoint}{(listener.SdpUnavailable ? " (SDP port busy: give vehicles the address)" : ", SDP on UDP 15118")}");
@@ -105,6 +116,12 @@ namespace V2G.Sim
             }
 
             PrintSummary(result);
+            if (runner.Shell != null)
+            {
+                var shell = runner.Shell;
+                string reboot = shell.Host.RebootRequested ? $"; reboot requested at {shell.Host.RebootRequestedAtMs / 1000.0:0.0} s ended the run" : "";
+                Console.WriteLine($"diagnostics shell {shell.Shell.LinesRead} lines, {shell.Shell.CommandsRun} commands, {shell.Shell.Errors} errors, {shell.BytesDropped + shell.Shell.BytesDropped} bytes dropped{reboot}");
+            }
             if (options.SummaryPath != null)
             {
                 SummaryWriter.Write(result, options.SummaryPath);

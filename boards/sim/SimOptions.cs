@@ -12,8 +12,8 @@ namespace V2G.Sim
 usage: dotnet run --project boards/sim -- [options]
 
   --scenario NAME|FILE  a built-in scenario (v2g, charge, weld, insulation, overcurrent, estop,
-                        freq-step, loss-of-mains, aggregator, broker-outage; --list says what
-                        each does) or a JSON scenario file; default v2g
+                        freq-step, loss-of-mains, aggregator, broker-outage, idle; --list says
+                        what each does) or a JSON scenario file; default v2g
   --protocol P          the vehicle's protocol: iso15118-20 (the CCS chain: pilot, SLAC, then the
                         SECC and the EV simulator over real loopback sockets, in lockstep), gbt27930
                         (the GB/T charger session and a BMS simulator on a virtual CAN bus) or sim
@@ -46,6 +46,13 @@ usage: dotnet run --project boards/sim -- [options]
   --heartbeat-timeout-s S  once the aggregator has sent a heartbeat or a setpoint, its silence for S
                         simulated seconds reverts the charger to the safe setpoint (default 60)
   --no-uplink           no MQTT uplink at all
+  --shell-pty           the board's diagnostics shell on a pseudo-terminal pair made by socat: the
+                        technician's end is printed as 'shell: PATH' before the run starts (open it
+                        with picocom -b 115200 --omap crlf PATH, or tools/diag); runs in real time
+                        unless --speed says otherwise
+  --shell-pty-dir DIR   with --shell-pty: put the pair's links DIR/ttyDevice and DIR/ttyTech there
+                        (default: a fresh temporary folder)
+  --shell-pin PIN       the technician PIN of the simulated board's shell (4-12 digits, default 1234)
   --realtime            pace simulated time to wall time (1:1)
   --speed N             pace simulated time at N times wall time
   --summary FILE        write the run's summary as JSON
@@ -128,6 +135,21 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
         /// <summary>The aggregator's heartbeat timeout, s; 0 = the firmware's default.</summary>
         public double HeartbeatTimeoutS { get; private set; }
 
+        /// <summary>The diagnostics shell on a socat pseudo-terminal pair.</summary>
+        public bool ShellPty { get; private set; }
+
+        /// <summary>Where the pair's links go; null = a fresh temporary folder.</summary>
+        public string ShellPtyDirectory { get; private set; }
+
+        /// <summary>The simulated board's technician PIN.</summary>
+        public string ShellPin { get; private set; } = DefaultShellPin;
+
+        /// <summary>The simulated board's technician PIN unless --shell-pin says otherwise (a simulator has nothing to protect).</summary>
+        public const string DefaultShellPin = "1234";
+
+        /// <summary>True when --shell-pty chose the pace (real time) because none was given.</summary>
+        public bool PacedForShell { get; private set; }
+
         public bool Help { get; private set; }
 
         public bool List { get; private set; }
@@ -136,6 +158,7 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
         {
             var o = new SimOptions();
             string uplinkOption = null;
+            bool pinGiven = false;
             for (int i = 0; i < args.Length; i++)
             {
                 string a = args[i];
@@ -241,6 +264,17 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
                     case "--mqtt-insecure": o.MqttInsecure = true; o.MqttTls = true; uplinkOption = a; break;
                     case "--no-uplink": o.NoUplink = true; break;
                     case "--heartbeat-timeout-s": o.HeartbeatTimeoutS = Number(args, ref i, a, 1, 86400); uplinkOption = a; break;
+                    case "--shell-pty": o.ShellPty = true; break;
+                    case "--shell-pty-dir": o.ShellPtyDirectory = Value(args, ref i, a); o.ShellPty = true; break;
+                    case "--shell-pin":
+                        o.ShellPin = Value(args, ref i, a);
+                        pinGiven = true;
+                        if (!V2G.Firmware.Diagnostics.ShellSettings.IsValidPin(o.ShellPin))
+                        {
+                            throw new ArgumentException("--shell-pin needs 4 to 12 digits");
+                        }
+
+                        break;
                     case "--list": o.List = true; break;
                     case "--help":
                     case "-h":
@@ -275,6 +309,18 @@ with the output in its safe state), 1 otherwise, 2 on a usage or scenario error.
             {
                 // An outside vehicle lives in wall time: simulated time must follow it.
                 o.Speed = 1;
+            }
+
+            if (pinGiven && !o.ShellPty)
+            {
+                throw new ArgumentException("--shell-pin goes with --shell-pty");
+            }
+
+            if (o.ShellPty && o.Speed <= 0)
+            {
+                // A technician types in wall time: an unpaced run would be over before the first command.
+                o.Speed = 1;
+                o.PacedForShell = true;
             }
 
             return o;

@@ -1,4 +1,5 @@
 using V2G.Firmware.Storage;
+using static V2G.Firmware.Storage.FlashRecordLayout;
 
 namespace V2G.Firmware.Grid
 {
@@ -123,38 +124,14 @@ namespace V2G.Firmware.Grid
             return x >= 0 ? (long)(x + 0.5) : -(long)(-x + 0.5);
         }
 
-        private static void WriteUInt16(byte[] b, int o, ushort v)
-        {
-            b[o] = (byte)v;
-            b[o + 1] = (byte)(v >> 8);
-        }
-
         private static void WriteInt32(byte[] b, int o, int v)
         {
             WriteUInt32(b, o, (uint)v);
         }
 
-        private static void WriteUInt32(byte[] b, int o, uint v)
-        {
-            b[o] = (byte)v;
-            b[o + 1] = (byte)(v >> 8);
-            b[o + 2] = (byte)(v >> 16);
-            b[o + 3] = (byte)(v >> 24);
-        }
-
-        private static ushort ReadUInt16(byte[] b, int o)
-        {
-            return (ushort)(b[o] | (b[o + 1] << 8));
-        }
-
         private static int ReadInt32(byte[] b, int o)
         {
             return (int)ReadUInt32(b, o);
-        }
-
-        private static uint ReadUInt32(byte[] b, int o)
-        {
-            return (uint)(b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24));
         }
     }
 }

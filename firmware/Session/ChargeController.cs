@@ -40,6 +40,31 @@ namespace V2G.Firmware.Session
         private readonly SessionEnergy _energy = new SessionEnergy();
         private readonly int[] _activeFaultHandles;
         private readonly StateHistory _history = new StateHistory(32);
+        private readonly ContactorTest _contactorTest;
+        private readonly InsulationTest _insulationTest;
+
+        // Requests from other threads (the diagnostic shell's): latched under this lock, carried out in Tick.
+        private readonly object _requestLock = new object();
+        private int _maintenanceRequest; // 0 none, 1 on, 2 off
+        private bool _contactorTestRequested;
+        private bool _insulationTestRequested;
+        private double _insulationTestVoltageV;
+        private bool _frequencyOffsetRequested;
+        private double _requestedOffsetHz;
+        private int _requestedOffsetDurationMs;
+        private bool _ratingsRequested;
+        private bool _clearFaultsRequested;
+        private long _clearFaultsDone;
+        private int _clearFaultsRemaining;
+        private double _requestedMaxChargePowerW;
+        private double _requestedMaxDischargePowerW;
+        private double _requestedMaxChargeCurrentA;
+        private double _requestedMaxDischargeCurrentA;
+
+        private bool _maintenance;
+        private double _frequencyTestOffsetHz;
+        private long _frequencyTestUntilMs;
+        private double _droopTestFrequencyHz = double.NaN;
 
         private Measurements _m;
         private ApplicableLimits _limits;
@@ -86,6 +111,8 @@ namespace V2G.Firmware.Session
             _transfer = new EnergyTransfer(settings, _stage);
             _powerDown = new PowerDown(settings, _stage, _contactors, _transfer);
             _welding = new WeldingDetection(settings, _contactors);
+            _contactorTest = new ContactorTest(settings, _contactors);
+            _insulationTest = new InsulationTest(settings, _stage, hardware.InsulationMonitor);
             _grid = new GridMonitor(hardware.GridSensor, settings.FrequencyEstimator);
             double nominalHz = hardware.GridSensor.NominalFrequencyHz;
             DroopSettings droop = InitialDroopSettings(settings, nominalHz);
@@ -234,8 +261,37 @@ namespace V2G.Firmware.Session
         }
 
         /// <summary>
+        /// Asks for <see cref="ClearFaults"/> from another thread (the diagnostics shell): it runs at the
+        /// next tick, on the control thread, where the measurements it judges the causes on are taken.
+        /// Returns the value <see cref="ClearFaultsDone"/> will reach when it has run. Thread-safe.
+        /// </summary>
+        public long RequestClearFaults()
+        {
+            lock (_requestLock)
+            {
+                _clearFaultsRequested = true;
+                return _clearFaultsDone + 1;
+            }
+        }
+
+        /// <summary>How many requested clears have run (see <see cref="RequestClearFaults"/>).</summary>
+        public long ClearFaultsDone
+        {
+            get
+            {
+                lock (_requestLock)
+                {
+                    return _clearFaultsDone;
+                }
+            }
+        }
+
+        /// <summary>Faults still active after the last requested clear.</summary>
+        public int ClearFaultsRemaining => _clearFaultsRemaining;
+
+        /// <summary>
         /// Clears the faults a technician may clear, where their cause is gone. Returns how many
-        /// faults are still active.
+        /// faults are still active. Control thread only (other threads: <see cref="RequestClearFaults"/>).
         /// </summary>
         public int ClearFaults()
         {
@@ -287,6 +343,342 @@ namespace V2G.Firmware.Session
             RaiseFault(code, value, _hw.Clock.NowMs);
         }
 
+        // ------------------------------------------------------------------ maintenance (the technician's requests)
+
+        /// <summary>
+        /// True while the charger is in maintenance mode: it refuses vehicles (the state stays
+        /// <see cref="ChargerState.Idle"/>, so the state table and its names are unchanged; a vehicle
+        /// plugged in meanwhile is not served, and a protocol sees a charger that is not ready) and
+        /// accepts the maintenance tests.
+        /// </summary>
+        public bool IsInMaintenance => _maintenance;
+
+        /// <summary>True while a vehicle is plugged in (a protocol reported it connected and not yet gone).</summary>
+        public bool IsVehiclePresent => _vehiclePresent;
+
+        /// <summary>
+        /// Asks for maintenance mode on or off; it takes effect at the next tick. Returns null if accepted,
+        /// otherwise why not: maintenance is refused while a vehicle is connected or a session is active.
+        /// Leaving maintenance ends any test under way (output off) and the frequency test offset.
+        /// Thread-safe.
+        /// </summary>
+        public string RequestMaintenance(bool on)
+        {
+            if (on && !_maintenance)
+            {
+                string problem = _vehiclePresent ? "a vehicle is connected" : IsSessionActive() || _state == ChargerState.SessionEnd ? "a session is active" : null;
+                if (problem != null)
+                {
+                    return problem;
+                }
+            }
+
+            lock (_requestLock)
+            {
+                _maintenanceRequest = on ? 1 : 2;
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Asks for the contactor test (see <see cref="ContactorTest"/>); it starts at the next tick and its
+        /// progress and verdict are in <see cref="ContactorTestResult"/>. Returns null if accepted, otherwise
+        /// why not (maintenance off, a test under way, a fault active). Thread-safe.
+        /// </summary>
+        public string RequestContactorTest()
+        {
+            lock (_requestLock)
+            {
+                string problem = TestRefusal();
+                if (problem != null)
+                {
+                    return problem;
+                }
+
+                _contactorTestRequested = true;
+                _contactorTest.MarkRequested();
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Asks for the insulation test at <paramref name="testVoltageV"/> (the charger's voltage range; see
+        /// <see cref="InsulationTest"/>); it starts at the next tick, its progress and verdict are in
+        /// <see cref="InsulationTestResult"/>. Returns null if accepted, otherwise why not. Thread-safe.
+        /// </summary>
+        public string RequestInsulationTest(double testVoltageV)
+        {
+            if (!(testVoltageV >= _settings.MinVoltageV && testVoltageV <= _settings.MaxVoltageV))
+            {
+                return "the test voltage must be within the charger's range";
+            }
+
+            lock (_requestLock)
+            {
+                string problem = TestRefusal();
+                if (problem != null)
+                {
+                    return problem;
+                }
+
+                _insulationTestRequested = true;
+                _insulationTestVoltageV = testVoltageV;
+                _insulationTest.MarkRequested(testVoltageV);
+            }
+
+            return null;
+        }
+
+        /// <summary>The running or last contactor test (written by the control tick).</summary>
+        public MaintenanceTestResult ContactorTestResult => _contactorTest.Result;
+
+        /// <summary>The running or last insulation test (written by the control tick).</summary>
+        public MaintenanceTestResult InsulationTestResult => _insulationTest.Result;
+
+        /// <summary>Largest frequency test offset, Hz (beyond any deadband and droop range in use).</summary>
+        public const double MaxFrequencyTestOffsetHz = 5;
+
+        /// <summary>Longest frequency test, ms.</summary>
+        public const int MaxFrequencyTestDurationMs = 600000;
+
+        /// <summary>
+        /// In maintenance only: for <paramref name="durationMs"/> the droop sees the grid frequency plus
+        /// <paramref name="offsetHz"/> (grid protection still sees the real one), so its response shows live
+        /// in <see cref="Droop"/> (ContributionW, TargetW around a setpoint of 0 W). An offset of 0 ends a test.
+        /// Takes effect at the next tick. Returns null if accepted, otherwise why not. Thread-safe.
+        /// </summary>
+        public string SetFrequencyTestOffsetHz(double offsetHz, int durationMs)
+        {
+            if (!(offsetHz >= -MaxFrequencyTestOffsetHz && offsetHz <= MaxFrequencyTestOffsetHz))
+            {
+                return "the offset must be within -5..5 Hz";
+            }
+
+            if (durationMs <= 0 || durationMs > MaxFrequencyTestDurationMs)
+            {
+                return "the duration must be 1..600 s";
+            }
+
+            lock (_requestLock)
+            {
+                if (!_maintenance && _maintenanceRequest != 1)
+                {
+                    return "maintenance mode is off";
+                }
+
+                _frequencyOffsetRequested = true;
+                _requestedOffsetHz = offsetHz;
+                _requestedOffsetDurationMs = durationMs;
+            }
+
+            return null;
+        }
+
+        /// <summary>The frequency test offset the droop sees now, Hz (0 when no test runs).</summary>
+        public double FrequencyTestOffsetHz => _frequencyTestOffsetHz;
+
+        /// <summary>How long the frequency test offset still lasts, ms (0 when none).</summary>
+        public long FrequencyTestRemainingMs
+        {
+            get
+            {
+                long left = _frequencyTestUntilMs - _hw.Clock.NowMs;
+                return _frequencyTestOffsetHz != 0 && left > 0 ? left : 0;
+            }
+        }
+
+        /// <summary>The frequency the droop was last given in maintenance (grid + test offset), Hz; NaN outside maintenance.</summary>
+        public double DroopTestFrequencyHz => _droopTestFrequencyHz;
+
+        /// <summary>
+        /// New output ratings (a technician's config change), validated by the caller against the
+        /// charger's hardware: they replace the settings at the next tick; limits in force in a running
+        /// session only ever come down at once (a raise applies from the next session). Thread-safe.
+        /// </summary>
+        public void RequestOutputRatings(double maxChargePowerW, double maxDischargePowerW, double maxChargeCurrentA, double maxDischargeCurrentA)
+        {
+            lock (_requestLock)
+            {
+                _ratingsRequested = true;
+                _requestedMaxChargePowerW = maxChargePowerW;
+                _requestedMaxDischargePowerW = maxDischargePowerW;
+                _requestedMaxChargeCurrentA = maxChargeCurrentA;
+                _requestedMaxDischargeCurrentA = maxDischargeCurrentA;
+            }
+        }
+
+        /// <summary>Why a maintenance test may not start now, or null; called under the request lock.</summary>
+        private string TestRefusal()
+        {
+            if (!_maintenance && _maintenanceRequest != 1)
+            {
+                return "maintenance mode is off";
+            }
+
+            if (_vehiclePresent)
+            {
+                return "a vehicle is connected";
+            }
+
+            if (_contactorTestRequested || _insulationTestRequested || _contactorTest.IsRunning || _insulationTest.IsRunning)
+            {
+                return "a test is already running";
+            }
+
+            if (_activeFaultCount > 0 || _state != ChargerState.Idle)
+            {
+                return "faults are active (clear them first)";
+            }
+
+            return null;
+        }
+
+        /// <summary>Carries out the requests latched since the last tick (control thread).</summary>
+        private void ApplyRequests(long now)
+        {
+            int maintenance;
+            bool contactorTest, insulationTest, offset, ratings, clearFaults;
+            double testVoltageV, offsetHz, chargeW, dischargeW, chargeA, dischargeA;
+            int offsetMs;
+            lock (_requestLock)
+            {
+                maintenance = _maintenanceRequest;
+                contactorTest = _contactorTestRequested;
+                insulationTest = _insulationTestRequested;
+                testVoltageV = _insulationTestVoltageV;
+                offset = _frequencyOffsetRequested;
+                offsetHz = _requestedOffsetHz;
+                offsetMs = _requestedOffsetDurationMs;
+                ratings = _ratingsRequested;
+                clearFaults = _clearFaultsRequested;
+                _clearFaultsRequested = false;
+                chargeW = _requestedMaxChargePowerW;
+                dischargeW = _requestedMaxDischargePowerW;
+                chargeA = _requestedMaxChargeCurrentA;
+                dischargeA = _requestedMaxDischargeCurrentA;
+                _maintenanceRequest = 0;
+                _contactorTestRequested = false;
+                _insulationTestRequested = false;
+                _frequencyOffsetRequested = false;
+                _ratingsRequested = false;
+            }
+
+            if (ratings)
+            {
+                ApplyRatings(chargeW, dischargeW, chargeA, dischargeA);
+            }
+
+            if (clearFaults)
+            {
+                _clearFaultsRemaining = ClearFaults();
+                lock (_requestLock)
+                {
+                    _clearFaultsDone++;
+                }
+            }
+
+            if (maintenance == 1 && !_maintenance)
+            {
+                // Judged again here: a vehicle may have arrived since the request was accepted.
+                if (!_vehiclePresent && (_state == ChargerState.Idle || _state == ChargerState.Fault))
+                {
+                    _maintenance = true;
+                }
+            }
+            else if (maintenance == 2 && _maintenance)
+            {
+                LeaveMaintenance(now);
+            }
+
+            if (!_maintenance || _vehiclePresent || _state != ChargerState.Idle)
+            {
+                if (contactorTest)
+                {
+                    _contactorTest.Abort(now, "refused: not in maintenance, a vehicle connected or a fault active");
+                }
+
+                if (insulationTest)
+                {
+                    _insulationTest.Abort(now, "refused: not in maintenance, a vehicle connected or a fault active");
+                }
+
+                return;
+            }
+
+            if (contactorTest && !_insulationTest.IsRunning)
+            {
+                _contactorTest.Start(now);
+            }
+            else if (insulationTest && !_contactorTest.IsRunning)
+            {
+                _insulationTest.Start(testVoltageV, now);
+            }
+
+            if (offset)
+            {
+                _frequencyTestOffsetHz = offsetHz;
+                _frequencyTestUntilMs = now + offsetMs;
+            }
+        }
+
+        /// <summary>The maintenance part of a tick: the tests under way and the droop's dry run.</summary>
+        private void TickMaintenance(long now)
+        {
+            bool faulted = _state == ChargerState.Fault;
+            _contactorTest.Tick(now, faulted);
+            _insulationTest.Tick(ref _m, faulted);
+
+            if (_frequencyTestOffsetHz != 0 && now >= _frequencyTestUntilMs)
+            {
+                _frequencyTestOffsetHz = 0;
+            }
+
+            // The droop runs dry around a setpoint of 0 W, inside the charger's own limits: what it would
+            // do to a session at this frequency. Grid protection went on judging the real frequency above.
+            if (_grid.Cycles > 0 || _frequencyTestOffsetHz != 0)
+            {
+                double f = (_grid.Cycles > 0 ? _grid.FrequencyHz : _droop.Settings.NominalHz) + _frequencyTestOffsetHz;
+                _droopTestFrequencyHz = f;
+                _droop.Update(0, f, now, _limits.MaxChargePowerW, _limits.MaxDischargePowerW);
+            }
+        }
+
+        private void LeaveMaintenance(long now)
+        {
+            _contactorTest.Abort(now, "aborted: maintenance mode ended");
+            _insulationTest.Abort(now, "aborted: maintenance mode ended");
+            _frequencyTestOffsetHz = 0;
+            _droopTestFrequencyHz = double.NaN;
+            _maintenance = false;
+
+            // A vehicle plugged in during maintenance gets its session now.
+            if (_vehiclePresent && _state == ChargerState.Idle)
+            {
+                BeginSession();
+                EnterState(ChargerState.EvConnected);
+            }
+        }
+
+        private void ApplyRatings(double chargeW, double dischargeW, double chargeA, double dischargeA)
+        {
+            _settings.MaxChargePowerW = chargeW;
+            _settings.MaxDischargePowerW = dischargeW;
+            _settings.MaxChargeCurrentA = chargeA;
+            _settings.MaxDischargeCurrentA = dischargeA;
+            if (!IsSessionActive())
+            {
+                SetChargerOnlyLimits();
+                return;
+            }
+
+            _limits.MaxChargePowerW = Numeric.Min(_limits.MaxChargePowerW, chargeW);
+            _limits.MaxDischargePowerW = Numeric.Min(_limits.MaxDischargePowerW, dischargeW);
+            _limits.MaxChargeCurrentA = Numeric.Min(_limits.MaxChargeCurrentA, chargeA);
+            _limits.MaxDischargeCurrentA = Numeric.Min(_limits.MaxDischargeCurrentA, dischargeA);
+        }
+
         // ------------------------------------------------------------------ the control tick
 
         /// <summary>
@@ -309,6 +701,7 @@ namespace V2G.Firmware.Session
 
             _m.GridFrequencyHz = _grid.FrequencyHz;
             _m.GridVoltageV = _grid.RmsVoltageV;
+            ApplyRequests(now);
 
             if (_contactors.IsCommandedClosed)
             {
@@ -414,6 +807,11 @@ namespace V2G.Firmware.Session
 
                     break;
             }
+
+            if (_maintenance)
+            {
+                TickMaintenance(now);
+            }
         }
 
         // ------------------------------------------------------------------ IEvSessionPort
@@ -422,6 +820,16 @@ namespace V2G.Firmware.Session
         {
             Touch();
             _vehiclePresent = true;
+            if (_maintenance)
+            {
+                // Maintenance refuses vehicles: the state stays Idle, so no protocol step is accepted; a
+                // test under way ends at once with its output off.
+                long now = _hw.Clock.NowMs;
+                _contactorTest.Abort(now, "aborted: a vehicle was connected");
+                _insulationTest.Abort(now, "aborted: a vehicle was connected");
+                return;
+            }
+
             if (_state == ChargerState.Idle)
             {
                 BeginSession();

@@ -30,6 +30,9 @@ namespace V2G.Firmware.Uplink
         /// <summary>Difference between asked and applied AC power below which a setpoint counts as met, W.</summary>
         private const double ClampToleranceW = 0.5;
 
+        /// <summary>The largest share of the setpoint one tick's error may count with in the grid-point trim.</summary>
+        private const double TrimLargestErrorFraction = 0.05;
+
         private readonly ChargeController _controller;
         private readonly UplinkSettings _settings;
         private readonly ChargerSettings _ratings;
@@ -164,7 +167,11 @@ namespace V2G.Firmware.Uplink
                 return;
             }
 
+            // The trim corrects an efficiency error of a few per cent: a larger error is a disturbance
+            // (a meter glitch, a load step), taken into account only up to that size.
             double errorAcW = _appliedAcW - meteredAcW;
+            double largestErrorW = (_appliedAcW >= 0 ? _appliedAcW : -_appliedAcW) * TrimLargestErrorFraction + 50;
+            errorAcW = errorAcW > largestErrorW ? largestErrorW : (errorAcW < -largestErrorW ? -largestErrorW : errorAcW);
             double trimW = _trimDcW + errorAcW * periodMs / timeConstantMs;
             double maxW = (_feedforwardDcW >= 0 ? _feedforwardDcW : -_feedforwardDcW) * _settings.GridPointTrimMaxFraction;
             trimW = trimW > maxW ? maxW : (trimW < -maxW ? -maxW : trimW);

@@ -249,6 +249,21 @@ namespace V2G.Firmware.Uplink
         /// <summary>The last error: the connection's, or a command's or a record's.</summary>
         public string LastError => _lastError ?? _connection.LastError;
 
+        /// <summary>True when the AC registers come from a grid meter (<see cref="UseMeter"/>), false when they are the DC power converted with the efficiency.</summary>
+        public bool HasMeter => _meter != null;
+
+        /// <summary>The AC import register the meter records carry, Wh (the grid meter's, or the converted DC energy).</summary>
+        public double AcImportWh => _meter != null ? _meter.ImportWh : _importWh;
+
+        /// <summary>The AC export register the meter records carry, Wh (≥ 0).</summary>
+        public double AcExportWh => _meter != null ? _meter.ExportWh : _exportWh;
+
+        /// <summary>The AC power the telemetry carries, W (+ import): the grid meter's, or the DC power converted.</summary>
+        public double AcPowerW => _meter != null ? _meter.PowerW : _arbiter.ToAcW(_controller.LastMeasurements.PowerW);
+
+        /// <summary>Vehicle sessions seen since boot (the meter records' "sessions").</summary>
+        public long Sessions => _sessions;
+
         /// <summary>AC registers from the grid meter instead of the DC power converted with the efficiency.</summary>
         public void UseMeter(IEnergyMeter meter)
         {
@@ -270,8 +285,12 @@ namespace V2G.Firmware.Uplink
             if (_meter != null && _lastTrimMs >= 0)
             {
                 EnergyTransfer transfer = _controller.Transfer;
+                // Settled: no ramp, no limit, no droop, and the converter has reached its command (a
+                // transient's error would otherwise wind the trim up in a few ticks).
+                double lagW = _controller.LastMeasurements.PowerW - transfer.TotalCommandW;
+                double commandW = transfer.TotalCommandW < 0 ? -transfer.TotalCommandW : transfer.TotalCommandW;
                 bool settled = _controller.State == ChargerState.EnergyTransfer && transfer.LimitedBy == PowerLimitReason.None
-                    && transfer.FrequencyResponseW == 0;
+                    && transfer.FrequencyResponseW == 0 && lagW <= 0.02 * commandW + 50 && lagW >= -0.02 * commandW - 50;
                 _arbiter.TrimToGridPoint(_meter.PowerW, settled, nowMs - _lastTrimMs);
             }
 

@@ -25,12 +25,6 @@ namespace V2G.Protocol.Telemetry
 
         // Exact powers of ten as doubles (10^22 is the largest a double holds exactly), for a correctly
         // rounded result whenever the digits fit in 53 bits and the exponent in this table.
-        private static readonly double[] PowersOfTen =
-        {
-            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-            1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-        };
-
         private readonly int[] _keyStart = new int[MaxMembers];
         private readonly int[] _keyEnd = new int[MaxMembers];
         private readonly int[] _kind = new int[MaxMembers];
@@ -672,7 +666,7 @@ namespace V2G.Protocol.Telemetry
             {
                 while (_pos < _end && IsDigit(_payload[_pos]))
                 {
-                    Accumulate(_payload[_pos], ref mantissa, ref significant, ref exponent, false);
+                    V2G.Protocol.Text.DecimalDigits.Accumulate(_payload[_pos] - '0', ref mantissa, ref significant, ref exponent, false);
                     _pos++;
                 }
             }
@@ -687,7 +681,7 @@ namespace V2G.Protocol.Telemetry
 
                 while (_pos < _end && IsDigit(_payload[_pos]))
                 {
-                    Accumulate(_payload[_pos], ref mantissa, ref significant, ref exponent, true);
+                    V2G.Protocol.Text.DecimalDigits.Accumulate(_payload[_pos] - '0', ref mantissa, ref significant, ref exponent, true);
                     _pos++;
                 }
             }
@@ -722,7 +716,7 @@ namespace V2G.Protocol.Telemetry
                 exponent += negativeExponent ? -written : written;
             }
 
-            double value = Scale(mantissa, exponent);
+            double value = V2G.Protocol.Text.DecimalDigits.Scale(mantissa, exponent);
             if (!(value <= double.MaxValue))
             {
                 _pos = start;
@@ -731,65 +725,6 @@ namespace V2G.Protocol.Telemetry
 
             _lastNumber = negative ? -value : value;
             return true;
-        }
-
-        private static void Accumulate(byte digit, ref long mantissa, ref int significant, ref int exponent, bool fraction)
-        {
-            // 18 significant digits fit a long; later ones only move the decimal point (integer part) or are dropped (fraction).
-            if (mantissa == 0 && digit == (byte)'0')
-            {
-                if (fraction)
-                {
-                    exponent--;
-                }
-
-                return;
-            }
-
-            if (significant < 18)
-            {
-                mantissa = mantissa * 10 + (digit - '0');
-                significant++;
-                if (fraction)
-                {
-                    exponent--;
-                }
-            }
-            else if (!fraction)
-            {
-                exponent++;
-            }
-        }
-
-        private static double Scale(long mantissa, int exponent)
-        {
-            double value = mantissa;
-            if (mantissa == 0)
-            {
-                return 0;
-            }
-
-            while (exponent > 22)
-            {
-                value *= 1e22;
-                exponent -= 22;
-                if (value > double.MaxValue)
-                {
-                    return value;
-                }
-            }
-
-            while (exponent < -22)
-            {
-                value /= 1e22;
-                exponent += 22;
-                if (value == 0)
-                {
-                    return 0;
-                }
-            }
-
-            return exponent >= 0 ? value * PowersOfTen[exponent] : value / PowersOfTen[-exponent];
         }
 
         private static bool IsDigit(byte b)

@@ -5,7 +5,7 @@ namespace V2G.Sim.Scenarios
     /// <summary>The scenarios the simulator knows by name.</summary>
     public static class BuiltInScenarios
     {
-        public static readonly string[] Names = { "v2g", "charge", "weld", "insulation", "overcurrent", "estop", "freq-step", "loss-of-mains", "aggregator", "broker-outage" };
+        public static readonly string[] Names = { "v2g", "charge", "weld", "insulation", "overcurrent", "estop", "freq-step", "loss-of-mains", "aggregator", "broker-outage", "idle" };
 
         public static Scenario Get(string name)
         {
@@ -21,6 +21,7 @@ namespace V2G.Sim.Scenarios
                 case "loss-of-mains": return LossOfMains();
                 case "aggregator": return Aggregator();
                 case "broker-outage": return BrokerOutage();
+                case "idle": return Idle();
                 default: throw new ArgumentException($"unknown scenario '{name}' (built-ins: {string.Join(", ", Names)})");
             }
         }
@@ -39,6 +40,20 @@ namespace V2G.Sim.Scenarios
                 .At(1, "plug")
                 .At(1000, "dispatch", powerW: -20000)
                 .At(2100, "stop");
+        }
+
+        /// <summary>
+        /// No vehicle for an hour: the charger idles, for a technician on the diagnostics shell (--shell-pty) to
+        /// read its status, change its settings and run the maintenance tests, which refuse while a vehicle is connected.
+        /// </summary>
+        public static Scenario Idle()
+        {
+            return new Scenario
+            {
+                Name = "idle",
+                Description = "no vehicle for 3600 s: the charger idles (for the diagnostics shell, --shell-pty)",
+                EndSeconds = 3600,
+            };
         }
 
         /// <summary>A plain charge: the vehicle takes what it may until its target SoC.</summary>

@@ -4,6 +4,7 @@ using V2G.Firmware.Session;
 using V2G.Firmware.Settings;
 using V2G.Protocol.GbT.Charger;
 using V2G.Protocol.Trace;
+using V2G.Sim.Diagnostics;
 using V2G.Sim.Net;
 using V2G.Sim.Plant.Board;
 using V2G.Sim.Scenarios;
@@ -22,6 +23,9 @@ namespace V2G.Sim.Simulation
         /// <summary>After the vehicle has left, the run goes on this long to show the charger settled, ms.</summary>
         private const int SettleMs = 2000;
 
+        /// <summary>Wall time the shell has to finish its last reply when a reboot ends the run, ms.</summary>
+        private const int ShellFlushWallMs = 200;
+
         /// <summary>What an "inject" event can inject (see <see cref="Inject"/>).</summary>
         private static readonly string[] InjectableFaults = { "weld", "insulation", "overcurrent", "estop", "vehicle_silent", "overtemperature", "pilot_diode_short", "pilot_short", "vehicle_not_ready", "bcl_stop" };
 
@@ -37,7 +41,8 @@ namespace V2G.Sim.Simulation
         /// <param name="link">ISO 15118-20 link options (TLS); ignored for "sim".</param>
         /// <param name="gbt">GB/T 27930 link options (profile, discharge extension, candump log); only for "gbt27930".</param>
         /// <param name="uplink">The MQTT uplink (in-process or external broker); null = none (the scenario's broker_down/broker_up do nothing).</param>
-        public ScenarioRunner(Scenario scenario, double speed = 0, int sampleIntervalMs = 1000, string protocol = "sim", IsoLinkOptions link = null, GbtLinkOptions gbt = null, UplinkOptions uplink = null)
+        /// <param name="shell">The diagnostics shell on a socat pseudo-terminal pair; null = none.</param>
+        public ScenarioRunner(Scenario scenario, double speed = 0, int sampleIntervalMs = 1000, string protocol = "sim", IsoLinkOptions link = null, GbtLinkOptions gbt = null, UplinkOptions uplink = null, ShellPtyOptions shell = null)
         {
             _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
             _pacer = new Pacer(speed);
@@ -101,11 +106,50 @@ namespace V2G.Sim.Simulation
                     _uplinkOptions = uplink;
                     Uplink = SimUplink.Start(Charger, uplink, !_pacer.IsPaced);
                 }
+
+                if (shell != null)
+                {
+                    Shell = StartShell(shell, uplink);
+                }
             }
             catch
             {
+                Uplink?.Dispose();
                 _vehicle.Dispose();
                 throw;
+            }
+        }
+
+        private V2G.Firmware.Diagnostics.Log.DiagnosticLogFeeder _logFeeder;
+
+        /// <summary>The diagnostics shell of this run, or null; disposed (socat ended) at the end of <see cref="Run"/>.</summary>
+        public SimShell Shell { get; }
+
+        /// <summary>The board's diagnostic log (with the shell only), or null.</summary>
+        public V2G.Firmware.Diagnostics.Log.DiagnosticLog Log { get; private set; }
+
+        /// <summary>
+        /// The board's diagnostic log and config keys on its record store, and the shell over them. A socat that
+        /// cannot start (not installed, the folder not writable) is a usage error, reported before the run.
+        /// </summary>
+        private SimShell StartShell(ShellPtyOptions shell, UplinkOptions uplink)
+        {
+            Log = new V2G.Firmware.Diagnostics.Log.DiagnosticLog(
+                V2G.Firmware.Diagnostics.Log.DiagnosticLog.DefaultCapacity,
+                new V2G.Sim.Plant.Board.SimWallClock(Charger.Clock, SimUplink.StartUtc),
+                Charger.Store,
+                V2G.Firmware.Diagnostics.Log.DiagnosticLog.DefaultFirstRecordId,
+                V2G.Firmware.Diagnostics.Log.DiagnosticLog.DefaultPersistedRecords);
+            _logFeeder = new V2G.Firmware.Diagnostics.Log.DiagnosticLogFeeder(Log, Charger.Controller, Uplink?.Service);
+            var config = new V2G.Firmware.Diagnostics.ChargerConfig(
+                Charger.Controller, uplink?.Settings ?? new V2G.Firmware.Uplink.UplinkSettings(), Charger.Store, V2G.Firmware.Diagnostics.ChargerConfig.DefaultRecordId);
+            try
+            {
+                return new SimShell(Charger, Log, config, Uplink?.Service, shell.Pin, shell.Directory);
+            }
+            catch (Exception e) when (e is InvalidOperationException || e is System.IO.IOException || e is PlatformNotSupportedException || e is UnauthorizedAccessException)
+            {
+                throw new ScenarioException($"--shell-pty: {e.Message}");
             }
         }
 
@@ -187,6 +231,13 @@ namespace V2G.Sim.Simulation
                 TrackCcs();
                 _gridEvents.Tick(now);
                 traced = WriteTrace(traced);
+                if (Shell != null)
+                {
+                    // On a device the shell has a thread of its own; here it takes its bounded turn after the tick.
+                    _logFeeder.Update(now);
+                    Shell.Poll(now, SeccLog);
+                }
+
                 double t = now / 1000.0;
 
                 // Every transition, also those between two ticks (several messages in one exchange), and
@@ -274,7 +325,17 @@ namespace V2G.Sim.Simulation
                 {
                     break;
                 }
+
+                if (Shell != null && Shell.Host.RebootRequested)
+                {
+                    // A restart would lose the run's results: the run ends here, as if the board went down.
+                    observer?.Note(now / 1000.0, "reboot requested on the diagnostics shell: the run ends");
+                    Shell.Flush(now, ShellFlushWallMs);
+                    break;
+                }
             }
+
+            Shell?.Dispose();
 
             if (Uplink != null)
             {

@@ -27,6 +27,9 @@ namespace V2G.Sim.Plant.Electrical
         /// <summary>When set, the main contact cannot open once closed.</summary>
         public bool IsWelded { get; set; }
 
+        /// <summary>A contactor whose coil or mechanism has failed: it never closes, whatever the command (a technician's contactor test must find it).</summary>
+        public bool IsStuckOpen { get; set; }
+
         /// <summary>Operations under load: opened while this much current flowed, A (largest seen).</summary>
         public double LargestBreakingCurrentA { get; private set; }
 
@@ -57,6 +60,11 @@ namespace V2G.Sim.Plant.Electrical
             }
 
             if (_mainClosed && IsWelded)
+            {
+                return;
+            }
+
+            if (!_mainClosed && IsStuckOpen)
             {
                 return;
             }
