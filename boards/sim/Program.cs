@@ -164,6 +164,26 @@ namespace V2G.Sim
             return false;
         }
 
+        /// <summary>The summary's battery line: the lowest SoC against the reserve, the departure, the clips, the wear.</summary>
+        public static string DescribeBattery(RunResult r)
+        {
+            var clips = new System.Collections.Generic.List<string>();
+            foreach (var pair in r.ClipCounts)
+            {
+                if (pair.Value > 0)
+                {
+                    clips.Add($"{pair.Key} {pair.Value}");
+                }
+            }
+
+            string departure = r.DepartureTargetMet.HasValue
+                ? $"departure target {r.DepartureTargetSocPercent:0.#} % {(r.DepartureTargetMet.Value ? "met" : "MISSED")} ({r.DepartureSocPercent:0.00} % at {r.DepartureS:0} s)"
+                : $"departure: {r.DepartureNote}";
+            string clipped = clips.Count > 0 ? $"clipped ticks: {string.Join(", ", clips)}" : "nothing clipped";
+            return $"SoC min {r.SocMinPercent:0.00} % (reserve {r.SocReservePercent:0.#} %); {departure}; {clipped}; "
+                + $"{r.EquivalentFullCycles:0.000} EFC, capacity loss {r.CapacityLossPercent:0.0000} %, degradation cost {r.DegradationCost:0.00} ({r.AgeingModel})";
+        }
+
         private static void PrintSummary(RunResult r)
         {
             Console.WriteLine();
@@ -211,6 +231,7 @@ namespace V2G.Sim
             Console.WriteLine($"meter (AC)        {r.MeterImportWh / 1000.0:0.000} kWh import, {r.MeterExportWh / 1000.0:0.000} kWh export");
             Console.WriteLine($"setpoint tracking {r.ChargeWithin2PercentS:0.0} s charging and {r.DischargeWithin2PercentS:0.0} s discharging within 2 %");
             Console.WriteLine($"SoC at the end    {r.FinalSocPercent:0.00} % (vehicle: {r.VehicleEndReason})");
+            Console.WriteLine($"battery guard     {DescribeBattery(r)}");
             foreach (FaultRecord f in r.Faults)
             {
                 string opened = f.ContactorsOpenAtMs >= 0 ? $"contactors open at {f.ContactorsOpenAtMs} ms (+{f.ContactorsOpenAtMs - f.RaisedAtMs} ms, breaking {f.BreakingCurrentA:0.0} A)" : "contactors NOT opened";

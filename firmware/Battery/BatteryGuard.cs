@@ -155,6 +155,20 @@ namespace V2G.Firmware.Battery
             }
         }
 
+        /// <summary>
+        /// Sets the lifetime state of a pack that is not new (restored from non-volatile memory): the energy
+        /// counted so far, the ageing model's states and the equivalent full cycles. Before the first decision.
+        /// </summary>
+        public void RestoreLifetime(double chargedWh, double dischargedWh, double calendarLoss, double cycleLoss, double otherLoss, double equivalentFullCycles)
+        {
+            _chargedWh = chargedWh > 0 ? chargedWh : 0;
+            _dischargedWh = dischargedWh > 0 ? dischargedWh : 0;
+            _degradation.Restore(calendarLoss, cycleLoss, otherLoss, equivalentFullCycles);
+
+            // Until the first session after the reboot, the session figures are zero, not the pack's life.
+            _sessionStart = Lifetime;
+        }
+
         /// <summary>A vehicle session begins: session figures and the session's depth of discharge start here.</summary>
         public void StartSession(long nowMs, double socPercent)
         {
@@ -181,6 +195,23 @@ namespace V2G.Firmware.Battery
         /// </summary>
         public BatteryGuardDecision Decide(ref BatteryGuardInput input)
         {
+            double allowedFrequencyW;
+            return Decide(ref input, 0, out allowedFrequencyW);
+        }
+
+        /// <summary>
+        /// One decision for a tick whose request has two parts: <paramref name="input"/>'s request with its purpose
+        /// (the dispatch, or the vehicle's own request) and <paramref name="frequencyRequestW"/>, the frequency
+        /// response (the droop's) on top of it. The dispatch part passes every limit its purpose is subject to; the
+        /// sum passes the state-of-charge and physical limits only, so the frequency part is never refused for
+        /// cost nor by the reversal cap. A charge forced for the departure applies to the sum. The decision's
+        /// request and allowed power are the sums; <paramref name="allowedFrequencyW"/> is the frequency part of
+        /// the allowed power (the rest is the dispatch part). Counted once. With the guard disabled
+        /// (<see cref="BatteryGuardSettings.Enabled"/> false) both parts pass unchanged, and only the energy and
+        /// the wear are counted.
+        /// </summary>
+        public BatteryGuardDecision Decide(ref BatteryGuardInput input, double frequencyRequestW, out double allowedFrequencyW)
+        {
             double dtS = _started ? (input.NowMs - _lastNowMs) / 1000.0 : 0;
             if (dtS < 0)
             {
@@ -195,6 +226,22 @@ namespace V2G.Firmware.Battery
             double tickS = _settings.TickPeriodS > 0 ? _settings.TickPeriodS : 0.02;
             double request = input.RequestedPowerW;
             bool frequency = input.Purpose == BatteryPowerPurpose.Frequency;
+            if (double.IsNaN(frequencyRequestW))
+            {
+                frequencyRequestW = 0;
+            }
+
+            if (!_settings.Enabled)
+            {
+                BatteryGuardDecision pass = new BatteryGuardDecision();
+                pass.RequestedPowerW = request + frequencyRequestW;
+                pass.AllowedPowerW = pass.RequestedPowerW;
+                _lastReason = BatteryClipReason.None;
+                _lastClippedW = 0;
+                TrackDirection(pass.AllowedPowerW, soc, input.NowMs);
+                allowedFrequencyW = frequencyRequestW;
+                return pass;
+            }
 
             _chargeMaxW = double.PositiveInfinity;
             _chargeReason = BatteryClipReason.None;
@@ -256,6 +303,12 @@ namespace V2G.Firmware.Battery
             LimitCharge(chargeLimitW, BatteryClipReason.CRate);
             LimitDischarge(dischargeLimitW, BatteryClipReason.CRate);
 
+            // The state-of-charge and physical bounds: all the frequency part is subject to.
+            double physicalChargeMaxW = _chargeMaxW;
+            BatteryClipReason physicalChargeReason = _chargeReason;
+            double physicalDischargeMaxW = _dischargeMaxW;
+            BatteryClipReason physicalDischargeReason = _dischargeReason;
+
             // Policy limits: never for frequency response.
             double policyChargeMaxW = double.PositiveInfinity;
             if (!frequency && _settings.MaxReversalsPerHour > 0
@@ -308,15 +361,52 @@ namespace V2G.Firmware.Battery
                 }
             }
 
-            if (forceW > 0 && allowed < forceW)
+            // The frequency part on top of the allowed dispatch part, inside the state-of-charge and physical bounds.
+            double total = allowed + frequencyRequestW;
+            if (frequencyRequestW != 0)
             {
-                allowed = forceW;
-                reason = BatteryClipReason.DepartureEnergy;
+                if (total < 0 && -total > physicalDischargeMaxW && frequencyRequestW < 0)
+                {
+                    total = allowed < -physicalDischargeMaxW ? allowed : -physicalDischargeMaxW;
+                    if (reason == BatteryClipReason.None)
+                    {
+                        reason = physicalDischargeReason;
+                    }
+                }
+                else if (total > 0 && total > physicalChargeMaxW && frequencyRequestW > 0)
+                {
+                    total = allowed > physicalChargeMaxW ? allowed : physicalChargeMaxW;
+                    if (reason == BatteryClipReason.None)
+                    {
+                        reason = physicalChargeReason;
+                    }
+                }
             }
 
+            double frequencyPartW = total - allowed;
+            if (forceW > 0 && total < forceW)
+            {
+                // The forced charge is the dispatch part's; a frequency response toward discharge gives way to it.
+                total = forceW;
+                reason = BatteryClipReason.DepartureEnergy;
+                if (frequencyPartW < 0)
+                {
+                    frequencyPartW = 0;
+                }
+            }
+
+            request += frequencyRequestW;
+            d.RequestedPowerW = request;
+            allowedFrequencyW = frequencyPartW;
+            allowed = total;
             d.AllowedPowerW = allowed;
-            d.Reason = reason;
             d.ClippedW = Numeric.Abs(allowed - request);
+            if (d.ClippedW < 1e-9)
+            {
+                reason = BatteryClipReason.None;
+            }
+
+            d.Reason = reason;
 
             if (reason != BatteryClipReason.None)
             {

@@ -7,6 +7,12 @@ namespace V2G.Firmware.Battery
     /// </summary>
     public sealed class BatteryGuardSettings
     {
+        /// <summary>
+        /// Whether the guard acts on the charger's requests. Off, every request passes unchanged (the guard
+        /// still counts the energy and the wear).
+        /// </summary>
+        public bool Enabled = true;
+
         /// <summary>The owner's reserve for driving, % SoC: discharge stops here (or at the vehicle's own minimum SoC if higher).</summary>
         public double ReserveSocPercent = 30;
 

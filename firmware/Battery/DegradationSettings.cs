@@ -16,6 +16,9 @@ namespace V2G.Firmware.Battery
         /// </summary>
         public double ReplacementCost = 0;
 
+        /// <summary>The currency of <see cref="ReplacementCost"/> and of every cost figure (ISO 4217 code; the digest's example is CNY).</summary>
+        public string Currency = "CNY";
+
         /// <summary>Capacity-loss fraction at which the pack is replaced: 0.20 (80 % state of health) [digest §9, A].</summary>
         public double EndOfLifeFade = 0.20;
 

@@ -48,14 +48,22 @@ namespace V2G.Firmware.Diagnostics
         private const int HeartbeatTimeout = 12;
         private const int TelemetryPeriod = 13;
         private const int IdlePeriod = 14;
+        private const int BatteryReserve = 15;
+        private const int BatteryMax = 16;
 
         // Record layout (little-endian): 0 u16 version, 2 i32 charge W, 6 i32 discharge W, 10 i32 charge mA,
         // 14 i32 discharge mA, 18 i32 heartbeat ms, 22 i32 telemetry ms, 26 i32 idle ms, 30 u8 id length,
-        // 31..62 id (ASCII), 63 u32 CRC-32 of bytes 0..62.
-        private const ushort RecordVersion = 1;
+        // 31..62 id (ASCII); version 1: 63 u32 CRC-32 of bytes 0..62; version 2 adds 63 u16 reserve SoC and
+        // 65 u16 maximum SoC in hundredths of a per cent, then 67 u32 CRC-32 of bytes 0..66.
+        private const ushort RecordVersion = 2;
+        private const ushort RecordVersion1 = 1;
         private const int RecordIdLengthOffset = 30;
         private const int RecordIdOffset = 31;
-        private const int RecordCrcOffset = RecordIdOffset + MaxChargerIdLength;
+        private const int RecordV1CrcOffset = RecordIdOffset + MaxChargerIdLength;
+        private const int RecordV1SizeBytes = RecordV1CrcOffset + 4;
+        private const int RecordReserveOffset = RecordIdOffset + MaxChargerIdLength;
+        private const int RecordMaxSocOffset = RecordReserveOffset + 2;
+        private const int RecordCrcOffset = RecordMaxSocOffset + 2;
         private const int RecordSizeBytes = RecordCrcOffset + 4;
 
         private readonly ChargeController _controller;
@@ -76,6 +84,8 @@ namespace V2G.Firmware.Diagnostics
         private double _chargeA;
         private double _dischargeA;
         private int _heartbeatTimeoutMs;
+        private double _reserveSocPercent;
+        private double _maxSocPercent;
         private bool _rebootPending;
         private string _lastWarning;
 
@@ -125,6 +135,8 @@ namespace V2G.Firmware.Diagnostics
                 new ConfigKey("uplink.heartbeat_timeout_s", ConfigValueKind.Number, "s", 5, 3600, true, "aggregator silence before the safe setpoint"),
                 new ConfigKey("uplink.telemetry_period_s", ConfigValueKind.Number, "s", 1, 60, false, "telemetry period while active"),
                 new ConfigKey("uplink.idle_period_s", ConfigValueKind.Number, "s", 1, 3600, false, "telemetry period while idle"),
+                new ConfigKey("battery.reserve_soc_pct", ConfigValueKind.Number, "%", 0, 100, false, "the owner's reserve: discharge stops at this SoC"),
+                new ConfigKey("battery.max_soc_pct", ConfigValueKind.Number, "%", 0, 100, false, "charging for the aggregator stops at this SoC"),
             };
             _keys[DroopPreset].Choices = DroopPresets.Names();
 
@@ -139,6 +151,8 @@ namespace V2G.Firmware.Diagnostics
             _dischargeW = _ratedDischargePowerW;
             _chargeA = _ratedChargeCurrentA;
             _dischargeA = _ratedDischargeCurrentA;
+            _reserveSocPercent = _settings.BatteryGuard.ReserveSocPercent;
+            _maxSocPercent = _settings.BatteryGuard.MaxSocPercent;
 
             LoadStored();
         }
@@ -212,7 +226,9 @@ namespace V2G.Firmware.Diagnostics
                 case DroopResponse: return FormatNumber(d.ResponseTimeMs / 1000.0);
                 case HeartbeatTimeout: return FormatNumber(_heartbeatTimeoutMs / 1000.0);
                 case TelemetryPeriod: return FormatNumber(_uplink.TelemetryActivePeriodMs / 1000.0);
-                default: return FormatNumber(_uplink.TelemetryIdlePeriodMs / 1000.0);
+                case IdlePeriod: return FormatNumber(_uplink.TelemetryIdlePeriodMs / 1000.0);
+                case BatteryReserve: return FormatNumber(_reserveSocPercent);
+                default: return FormatNumber(_maxSocPercent);
             }
         }
 
@@ -307,9 +323,26 @@ namespace V2G.Firmware.Diagnostics
                 case IdlePeriod:
                     _uplink.TelemetryIdlePeriodMs = (int)(number * 1000 + 0.5);
                     return Store(null);
+                case BatteryReserve:
+                case BatteryMax:
+                    return SetBatteryWindow(i == BatteryReserve ? number : _reserveSocPercent, i == BatteryMax ? number : _maxSocPercent);
             }
 
             return SetDroop(i, valueText, number, flag);
+        }
+
+        /// <summary>The owner's SoC window: the reserve must stay below the maximum; in force from the controller's next tick.</summary>
+        private string SetBatteryWindow(double reserve, double max)
+        {
+            if (reserve >= max)
+            {
+                return "battery.reserve_soc_pct (" + FormatNumber(reserve) + " %) must be below battery.max_soc_pct (" + FormatNumber(max) + " %)";
+            }
+
+            _reserveSocPercent = reserve;
+            _maxSocPercent = max;
+            _controller.RequestBatteryWindow(reserve, max);
+            return Store(null);
         }
 
         /// <summary>The droop keys: a copy of the settings in force, changed, and applied (validated and stored) by the controller.</summary>
@@ -387,10 +420,26 @@ namespace V2G.Firmware.Diagnostics
             }
 
             int length = _store.Read(_recordId, _record, 0);
-            if (length != RecordSizeBytes || ReadUInt16(_record, 0) != RecordVersion
-                || ReadUInt32(_record, RecordCrcOffset) != Crc32.Compute(_record, 0, RecordCrcOffset))
+            bool version2 = length == RecordSizeBytes && ReadUInt16(_record, 0) == RecordVersion
+                && ReadUInt32(_record, RecordCrcOffset) == Crc32.Compute(_record, 0, RecordCrcOffset);
+            bool version1 = length == RecordV1SizeBytes && ReadUInt16(_record, 0) == RecordVersion1
+                && ReadUInt32(_record, RecordV1CrcOffset) == Crc32.Compute(_record, 0, RecordV1CrcOffset);
+            if (!version1 && !version2)
             {
                 return;
+            }
+
+            if (version2)
+            {
+                // A record from version 1 firmware has no window: the settings' defaults stay.
+                double reserve = ReadUInt16(_record, RecordReserveOffset) / 100.0;
+                double max = ReadUInt16(_record, RecordMaxSocOffset) / 100.0;
+                if (InRange(BatteryReserve, reserve) && InRange(BatteryMax, max) && reserve < max)
+                {
+                    _reserveSocPercent = reserve;
+                    _maxSocPercent = max;
+                    _controller.RequestBatteryWindow(reserve, max);
+                }
             }
 
             double chargeW = ReadInt32(_record, 2);
@@ -459,6 +508,8 @@ namespace V2G.Firmware.Diagnostics
                 b[RecordIdOffset + i] = i < n ? (byte)_chargerId[i] : (byte)0;
             }
 
+            WriteUInt16(b, RecordReserveOffset, (ushort)(_reserveSocPercent * 100 + 0.5));
+            WriteUInt16(b, RecordMaxSocOffset, (ushort)(_maxSocPercent * 100 + 0.5));
             WriteUInt32(b, RecordCrcOffset, Crc32.Compute(b, 0, RecordCrcOffset));
             return RecordSizeBytes;
         }

@@ -32,7 +32,8 @@ namespace V2G.Firmware.Diagnostics
 
         private readonly ShellOutputRing _out;
         private readonly JsonWriter _data = new JsonWriter(MachineBufferBytes);
-        private readonly JsonWriter _envelope = new JsonWriter(384);
+        // Room for the longest refusal: an unknown config key lists every key (about 400 bytes with 17).
+        private readonly JsonWriter _envelope = new JsonWriter(768);
         private readonly TextBuffer _number = new TextBuffer(40);
         private readonly TextBuffer _row = new TextBuffer(240);
         private readonly string[] _lines = new string[MaxTextLines];

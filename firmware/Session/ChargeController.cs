@@ -1,3 +1,4 @@
+using V2G.Firmware.Battery;
 using V2G.Firmware.Control;
 using V2G.Firmware.Faults;
 using V2G.Firmware.Grid;
@@ -37,6 +38,17 @@ namespace V2G.Firmware.Session
         private readonly FrequencyDroop _droop;
         private readonly GridProtection _protection;
         private DroopSettingsStore _droopStore;
+        private readonly BatteryGuard _guard;
+        private BatteryStateStore _batteryStore;
+        private BatteryGuardInput _guardInput;
+        private BatteryGuardDecision _guardDecision;
+        private BatteryPowerPurpose _dispatchPurpose = BatteryPowerPurpose.Dispatch;
+        private bool _dispatchHasPriceSpread;
+        private double _dispatchPriceSpreadPerKWh;
+        private EvEnergyNeeds _energyNeeds = EvEnergyNeeds.Unknown();
+        private bool _hasDepartureMs;
+        private long _departureMs;
+        private bool _batteryStateSaved = true;
         private readonly SessionEnergy _energy = new SessionEnergy();
         private readonly int[] _activeFaultHandles;
         private readonly StateHistory _history = new StateHistory(32);
@@ -54,6 +66,9 @@ namespace V2G.Firmware.Session
         private int _requestedOffsetDurationMs;
         private bool _ratingsRequested;
         private bool _clearFaultsRequested;
+        private bool _batteryWindowRequested;
+        private double _requestedReserveSocPercent;
+        private double _requestedMaxSocPercent;
         private long _clearFaultsDone;
         private int _clearFaultsRemaining;
         private double _requestedMaxChargePowerW;
@@ -119,6 +134,15 @@ namespace V2G.Firmware.Session
             _droop = new FrequencyDroop(droop);
             _grid.Estimator.SetWindowCycles(WindowCyclesFor(droop));
             _protection = new GridProtection(settings.GridProtection ?? GridProtectionSettings.ForNominal(nominalHz, settings.GridNominalVoltageV));
+            if (settings.BatteryGuard == null)
+            {
+                settings.BatteryGuard = new BatteryGuardSettings();
+            }
+
+            // The guard's one-tick look-ahead is the controller's tick.
+            settings.BatteryGuard.TickPeriodS = settings.TickPeriodMs / 1000.0;
+            _guard = new BatteryGuard(settings.BatteryGuard);
+            ClearGuardDecision(0);
             _activeFaultHandles = new int[FaultCatalogue.Count];
             for (int i = 0; i < _activeFaultHandles.Length; i++)
             {
@@ -248,6 +272,65 @@ namespace V2G.Firmware.Session
         }
 
         public bool HasDispatch => _hasDispatch;
+
+        /// <summary>
+        /// What the dispatch is for (the setpoint's <c>purpose</c>) and the price spread sent with it
+        /// (<c>price_spread_per_kWh</c>), as the battery guard judges it: an arbitrage discharge may be refused
+        /// below the marginal degradation cost; frequency response never is. Stays in force until changed;
+        /// the vehicle's own request (no dispatch) is always <see cref="BatteryPowerPurpose.Dispatch"/>.
+        /// </summary>
+        public void SetDispatchPurpose(BatteryPowerPurpose purpose, bool hasPriceSpread, double priceSpreadPerKWh)
+        {
+            _dispatchPurpose = purpose;
+            _dispatchHasPriceSpread = hasPriceSpread && !double.IsNaN(priceSpreadPerKWh);
+            _dispatchPriceSpreadPerKWh = _dispatchHasPriceSpread ? priceSpreadPerKWh : 0;
+        }
+
+        /// <summary>The dispatch's purpose as last set (<see cref="SetDispatchPurpose"/>).</summary>
+        public BatteryPowerPurpose DispatchPurpose => _dispatchPurpose;
+
+        /// <summary>True if the dispatch came with a price spread.</summary>
+        public bool DispatchHasPriceSpread => _dispatchHasPriceSpread;
+
+        /// <summary>The dispatch's price spread per kWh (0 when none came).</summary>
+        public double DispatchPriceSpreadPerKWh => _dispatchPriceSpreadPerKWh;
+
+        /// <summary>The battery guard every request passes in energy transfer: its settings, counters and figures.</summary>
+        public BatteryGuard Guard => _guard;
+
+        /// <summary>
+        /// The guard's decision of the last energy-transfer tick: the request (dispatch or the vehicle's own, plus
+        /// the droop's response), what was allowed, why and by how much (reason None, clipped 0, outside energy transfer).
+        /// </summary>
+        public BatteryGuardDecision LastGuardDecision => _guardDecision;
+
+        /// <summary>The vehicle's energy needs as its protocol last sent them (unknown values NaN).</summary>
+        public EvEnergyNeeds EnergyNeeds => _energyNeeds;
+
+        /// <summary>True if the vehicle gave a departure time (<see cref="DepartureMs"/>).</summary>
+        public bool HasDeparture => _hasDepartureMs;
+
+        /// <summary>The vehicle's departure on the controller's clock, ms (when <see cref="HasDeparture"/>).</summary>
+        public long DepartureMs => _departureMs;
+
+        /// <summary>The vehicle's battery capacity the guard uses, Wh: the vehicle's, else the setting's default (0 = unknown).</summary>
+        public double BatteryCapacityWh => _evLimitsKnown && _evLimits.BatteryCapacityWh > 0 ? _evLimits.BatteryCapacityWh : _settings.DefaultBatteryCapacityWh;
+
+        /// <summary>
+        /// Keeps the battery's ageing state in the non-volatile store: the state found there is restored now (the
+        /// pack's life so far), and the state is saved at every session end. Returns true if a stored state was restored.
+        /// </summary>
+        public bool UseBatteryStore(BatteryStateStore store)
+        {
+            _batteryStore = store;
+            return store != null && store.Restore(_guard);
+        }
+
+        /// <summary>Saves the battery's ageing state now (also done at every session end); false without a store or if the write failed.</summary>
+        public bool SaveBatteryState()
+        {
+            return _batteryStore != null && _batteryStore.Save(_guard);
+        }
 
         public double DispatchPowerW => _dispatchPowerW;
 
@@ -497,6 +580,20 @@ namespace V2G.Firmware.Session
         /// charger's hardware: they replace the settings at the next tick; limits in force in a running
         /// session only ever come down at once (a raise applies from the next session). Thread-safe.
         /// </summary>
+        /// <summary>
+        /// The owner's state-of-charge window for the battery guard (the shell's config, an app): in force
+        /// from the next tick, on the control thread, which reads it. Thread-safe.
+        /// </summary>
+        public void RequestBatteryWindow(double reserveSocPercent, double maxSocPercent)
+        {
+            lock (_requestLock)
+            {
+                _batteryWindowRequested = true;
+                _requestedReserveSocPercent = reserveSocPercent;
+                _requestedMaxSocPercent = maxSocPercent;
+            }
+        }
+
         public void RequestOutputRatings(double maxChargePowerW, double maxDischargePowerW, double maxChargeCurrentA, double maxDischargeCurrentA)
         {
             lock (_requestLock)
@@ -539,7 +636,8 @@ namespace V2G.Firmware.Session
         private void ApplyRequests(long now)
         {
             int maintenance;
-            bool contactorTest, insulationTest, offset, ratings, clearFaults;
+            bool contactorTest, insulationTest, offset, ratings, clearFaults, batteryWindow;
+            double reserveSoc, maxSoc;
             double testVoltageV, offsetHz, chargeW, dischargeW, chargeA, dischargeA;
             int offsetMs;
             lock (_requestLock)
@@ -554,6 +652,10 @@ namespace V2G.Firmware.Session
                 ratings = _ratingsRequested;
                 clearFaults = _clearFaultsRequested;
                 _clearFaultsRequested = false;
+                batteryWindow = _batteryWindowRequested;
+                reserveSoc = _requestedReserveSocPercent;
+                maxSoc = _requestedMaxSocPercent;
+                _batteryWindowRequested = false;
                 chargeW = _requestedMaxChargePowerW;
                 dischargeW = _requestedMaxDischargePowerW;
                 chargeA = _requestedMaxChargeCurrentA;
@@ -568,6 +670,12 @@ namespace V2G.Firmware.Session
             if (ratings)
             {
                 ApplyRatings(chargeW, dischargeW, chargeA, dischargeA);
+            }
+
+            if (batteryWindow)
+            {
+                _settings.BatteryGuard.ReserveSocPercent = reserveSoc;
+                _settings.BatteryGuard.MaxSocPercent = maxSoc;
             }
 
             if (clearFaults)
@@ -786,7 +894,12 @@ namespace V2G.Firmware.Session
                     // transfer clamps by itself.)
                     _droop.Update(setpointW, _grid.FrequencyHz, now, _limits.MaxChargePowerW, _limits.MaxDischargePowerW);
                     bool fastest = _droop.Settings.PresetName == DroopPresets.FastName;
-                    _transfer.Tick(ref _m, ref _limits, setpointW, _droop.ContributionW, fastest, requestCapA, periodMs);
+
+                    // Every request passes the battery guard: the dispatch (or the vehicle's own request) with its
+                    // purpose, the droop's response as frequency response (only SoC and physical limits clip it).
+                    double frequencyW = _droop.ContributionW;
+                    GuardRequests(now, ref setpointW, ref frequencyW);
+                    _transfer.Tick(ref _m, ref _limits, setpointW, frequencyW, fastest, requestCapA, periodMs);
                     break;
 
                 case ChargerState.Stopping:
@@ -812,6 +925,85 @@ namespace V2G.Firmware.Session
             {
                 TickMaintenance(now);
             }
+
+            if (_state != ChargerState.EnergyTransfer)
+            {
+                ClearGuardDecision(now);
+            }
+
+            // The guard's session ends with the vehicle's (session end, a fault, the vehicle gone); its
+            // ageing state is saved then, off the energy-transfer ticks.
+            if (_guard.InSession && !IsSessionActive())
+            {
+                _guard.EndSession(now);
+            }
+
+            if (!_guard.InSession && !_batteryStateSaved)
+            {
+                _batteryStateSaved = true;
+                SaveBatteryState();
+            }
+        }
+
+        /// <summary>
+        /// The battery guard's decision for this tick, applied to the dispatch part and the frequency part. The
+        /// vehicle's own current request (when its protocol carries one) still caps the transfer in
+        /// <see cref="EnergyTransfer"/>: a charge forced for the departure is never more than the vehicle takes.
+        /// </summary>
+        private void GuardRequests(long now, ref double setpointW, ref double frequencyW)
+        {
+            double soc = _evStatus.SocPercent;
+            if (double.IsNaN(soc))
+            {
+                // Without the pack's SoC the guard cannot place it in its window: the requests pass as they are.
+                ClearGuardDecision(now);
+                _guardDecision.RequestedPowerW = setpointW + frequencyW;
+                _guardDecision.AllowedPowerW = setpointW + frequencyW;
+                return;
+            }
+
+            _guardInput.NowMs = now;
+            _guardInput.RequestedPowerW = setpointW;
+            _guardInput.Purpose = _hasDispatch ? _dispatchPurpose : BatteryPowerPurpose.Dispatch;
+            _guardInput.HasPriceSpread = _hasDispatch && _dispatchHasPriceSpread;
+            _guardInput.PriceSpreadPerKWh = _dispatchPriceSpreadPerKWh;
+            _guardInput.SocPercent = soc;
+            _guardInput.CapacityWh = BatteryCapacityWh;
+            _guardInput.TemperatureC = _evStatus.BatteryTemperatureC;
+            _guardInput.MeasuredPowerW = _m.PowerW;
+            _guardInput.VehicleMinimumSocPercent = _energyNeeds.MinimumSocPercent;
+            _guardInput.VehicleTargetSocPercent = _energyNeeds.TargetSocPercent;
+            _guardInput.TargetEnergyRequestWh = _energyNeeds.TargetEnergyRequestWh;
+            _guardInput.HasDeparture = _hasDepartureMs;
+            _guardInput.DepartureMs = _departureMs;
+            _guardInput.AvailableChargePowerW = AvailableChargePowerW();
+
+            double allowedFrequencyW;
+            _guardDecision = _guard.Decide(ref _guardInput, frequencyW, out allowedFrequencyW);
+            if (!_guard.Settings.Enabled)
+            {
+                return;
+            }
+
+            double allowedDispatchW = _guardDecision.AllowedPowerW - allowedFrequencyW;
+            setpointW = allowedDispatchW;
+            frequencyW = allowedFrequencyW;
+        }
+
+        /// <summary>The charge power the charger and the vehicle can give now (the limits in force, and the vehicle's current at its voltage), W.</summary>
+        private double AvailableChargePowerW()
+        {
+            double v = _m.ConnectorVoltageV > _limits.MinVoltageV ? _m.ConnectorVoltageV : _limits.MinVoltageV;
+            return Numeric.Min(_limits.MaxChargePowerW, _limits.MaxChargeCurrentA * v);
+        }
+
+        private void ClearGuardDecision(long now)
+        {
+            _guardDecision.RequestedPowerW = 0;
+            _guardDecision.AllowedPowerW = 0;
+            _guardDecision.Reason = BatteryClipReason.None;
+            _guardDecision.ClippedW = 0;
+            _guardDecision.MarginalCostPerKWh = 0;
         }
 
         // ------------------------------------------------------------------ IEvSessionPort
@@ -995,6 +1187,23 @@ namespace V2G.Firmware.Session
             _evStatus = status;
         }
 
+        public void UpdateEnergyNeeds(ref EvEnergyNeeds needs)
+        {
+            Touch();
+            _energyNeeds = needs;
+
+            // The departure is relative to the message: fixed on the controller's clock at receipt.
+            if (needs.HasDeparture && !double.IsNaN(needs.DepartureInS) && needs.DepartureInS >= 0)
+            {
+                _hasDepartureMs = true;
+                _departureMs = _hw.Clock.NowMs + (long)(needs.DepartureInS * 1000);
+            }
+            else if (!needs.HasDeparture)
+            {
+                _hasDepartureMs = false;
+            }
+        }
+
         public StepStatus CableCheck(double vehicleMaxVoltageV)
         {
             Touch();
@@ -1066,6 +1275,11 @@ namespace V2G.Firmware.Session
 
             EnterState(ChargerState.EnergyTransfer);
             _transfer.Start(_limits.MaxVoltageV);
+            if (!_guard.InSession)
+            {
+                _guard.StartSession(_hw.Clock.NowMs, _evStatus.SocPercent);
+                _batteryStateSaved = false;
+            }
 
             // Continuous insulation monitoring for as long as the output is live.
             _hw.InsulationMonitor.StartTest(_m.ConnectorVoltageV);
@@ -1223,6 +1437,8 @@ namespace V2G.Firmware.Session
             _endAfterPowerDown = false;
             _evStatus = default(EvStatus);
             _evStatus.BatteryTemperatureC = double.NaN;
+            _energyNeeds.Clear();
+            _hasDepartureMs = false;
             _cableCheck.Reset();
             _preCharge.Reset();
             _powerDown.Reset();

@@ -148,5 +148,19 @@ namespace V2G.Firmware.Settings
 
         /// <summary>Trip tables, or null for the defaults of the grid's nominal frequency.</summary>
         public V2G.Firmware.Grid.GridProtectionSettings GridProtection;
+
+        // --- The vehicle's battery ---
+
+        /// <summary>
+        /// The battery guard: the owner's SoC window (reserve 30 %, maximum 100 %), the limits and the ageing
+        /// model. Every request passes it in energy transfer while <see cref="V2G.Firmware.Battery.BatteryGuardSettings.Enabled"/>.
+        /// </summary>
+        public V2G.Firmware.Battery.BatteryGuardSettings BatteryGuard = new V2G.Firmware.Battery.BatteryGuardSettings();
+
+        /// <summary>
+        /// The pack's capacity assumed for a vehicle that does not declare one (EvLimits.BatteryCapacityWh 0), Wh;
+        /// 0 = unknown (then the guard has no C-rate limit, no departure planning and no SoC look-ahead).
+        /// </summary>
+        public double DefaultBatteryCapacityWh = 0;
     }
 }

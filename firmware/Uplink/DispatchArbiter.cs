@@ -1,3 +1,4 @@
+using V2G.Firmware.Battery;
 using V2G.Firmware.Safety;
 using V2G.Firmware.Session;
 using V2G.Firmware.Settings;
@@ -14,6 +15,9 @@ namespace V2G.Firmware.Uplink
     /// applied. A setpoint of lower priority does not replace an unexpired one of higher priority; an
     /// expired setpoint is dropped (the charger serves the vehicle's own request again); after the
     /// aggregator's heartbeat is lost the safe setpoint holds until the next heartbeat.
+    /// A setpoint put in force also tells the controller what it is for (its <c>purpose</c> and
+    /// <c>price_spread_per_kWh</c>), which the battery guard judges it by; without a setpoint (expired,
+    /// the safe setpoint) the purpose is plain dispatch again.
     /// Allocates nothing.
     /// </summary>
     public sealed class DispatchArbiter
@@ -43,6 +47,9 @@ namespace V2G.Firmware.Uplink
         private double _appliedAcW;
         private long _validUntilUnixMs;
         private int _priority;
+        private BatteryPowerPurpose _purpose;
+        private bool _hasPriceSpread;
+        private double _priceSpreadPerKWh;
         private bool _safeInForce;
 
         private DispatchResult _lastResult;
@@ -79,6 +86,15 @@ namespace V2G.Firmware.Uplink
 
         public long SetpointValidUntilUnixMs => _validUntilUnixMs;
 
+        /// <summary>What the setpoint in force is for (dispatch without one).</summary>
+        public BatteryPowerPurpose SetpointPurpose => _hasSetpoint ? _purpose : BatteryPowerPurpose.Dispatch;
+
+        /// <summary>The setpoint in force came with a price spread.</summary>
+        public bool SetpointHasPriceSpread => _hasSetpoint && _hasPriceSpread;
+
+        /// <summary>Its price spread, currency per kWh (0 without one).</summary>
+        public double SetpointPriceSpreadPerKWh => SetpointHasPriceSpread ? _priceSpreadPerKWh : 0;
+
         /// <summary>The safe setpoint holds (heartbeat lost).</summary>
         public bool IsSafeSetpointInForce => _safeInForce;
 
@@ -94,12 +110,19 @@ namespace V2G.Firmware.Uplink
         /// <summary>The id of the setpoint that made the last Apply fail on priority, or null.</summary>
         public string LastBlockingId => _lastBlockingId;
 
+        /// <summary>A setpoint of purpose dispatch without a price spread; see the full <see cref="Apply(string, double, long, int, BatteryPowerPurpose, bool, double, long)"/>.</summary>
+        public bool Apply(string id, double powerAcW, long validUntilUnixMs, int priority, long nowUnixMs)
+        {
+            return Apply(id, powerAcW, validUntilUnixMs, priority, BatteryPowerPurpose.Dispatch, false, 0, nowUnixMs);
+        }
+
         /// <summary>
         /// Arbitrates one parsed, valid setpoint (the uplink thread checked its form, range and expiry
         /// at arrival); the outcome is in <see cref="LastResult"/>, <see cref="LastAppliedAcW"/>,
-        /// <see cref="LastReason"/>. Returns true if it is in force.
+        /// <see cref="LastReason"/>. Returns true if it is in force; then the controller is told its
+        /// <paramref name="purpose"/> and price spread (currency per kWh, as sent) for the battery guard.
         /// </summary>
-        public bool Apply(string id, double powerAcW, long validUntilUnixMs, int priority, long nowUnixMs)
+        public bool Apply(string id, double powerAcW, long validUntilUnixMs, int priority, BatteryPowerPurpose purpose, bool hasPriceSpread, double priceSpreadPerKWh, long nowUnixMs)
         {
             _lastReason = null;
             _lastBlockingId = null;
@@ -135,12 +158,17 @@ namespace V2G.Firmware.Uplink
             }
 
             _feedforwardDcW = dcW;
+            // The purpose first: the guard judges the new power by it from the next tick on.
+            _controller.SetDispatchPurpose(purpose, hasPriceSpread, hasPriceSpread ? priceSpreadPerKWh : 0);
             _controller.SetDispatchPowerW(ClampTrimmed(dcW + _trimDcW));
             _hasSetpoint = true;
             _id = id;
             _appliedAcW = appliedAcW;
             _validUntilUnixMs = validUntilUnixMs;
             _priority = priority;
+            _purpose = purpose;
+            _hasPriceSpread = hasPriceSpread;
+            _priceSpreadPerKWh = hasPriceSpread ? priceSpreadPerKWh : 0;
 
             double differenceW = appliedAcW - powerAcW;
             bool clamped = differenceW > ClampToleranceW || differenceW < -ClampToleranceW;
@@ -203,6 +231,7 @@ namespace V2G.Firmware.Uplink
 
             _hasSetpoint = false;
             _controller.ClearDispatch();
+            _controller.SetDispatchPurpose(BatteryPowerPurpose.Dispatch, false, 0);
             return true;
         }
 
@@ -211,6 +240,7 @@ namespace V2G.Firmware.Uplink
         {
             _hasSetpoint = false;
             _safeInForce = true;
+            _controller.SetDispatchPurpose(BatteryPowerPurpose.Dispatch, false, 0);
             if (_settings.FallbackFollowsVehicle)
             {
                 _controller.ClearDispatch();

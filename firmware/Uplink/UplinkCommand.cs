@@ -1,3 +1,4 @@
+using V2G.Firmware.Battery;
 using V2G.Firmware.Grid;
 
 namespace V2G.Firmware.Uplink
@@ -21,6 +22,15 @@ namespace V2G.Firmware.Uplink
 
         /// <summary>Setpoint: priority 0..1000 (higher wins).</summary>
         public int Priority;
+
+        /// <summary>Setpoint: what it is for (the setpoint's "purpose"; dispatch when absent).</summary>
+        public BatteryPowerPurpose Purpose;
+
+        /// <summary>Setpoint: a price spread was sent.</summary>
+        public bool HasPriceSpread;
+
+        /// <summary>Setpoint: the price spread sent, currency per kWh (the aggregator's p_d − p_c/η).</summary>
+        public double PriceSpreadPerKWh;
 
         /// <summary>Droop: the settings to put in force (a new object, never changed afterwards).</summary>
         public DroopSettings Droop;

@@ -9,6 +9,12 @@ namespace V2G.Firmware.Uplink
     /// </summary>
     public sealed class UplinkItem
     {
+        /// <summary>A slot with its meter record's clip counters preallocated (filling it then allocates nothing).</summary>
+        public UplinkItem()
+        {
+            Meter.ClipTicks = new long[MeterRecord.MaxClipReasons];
+        }
+
         public UplinkItemKind Kind;
 
         /// <summary>Telemetry: the sample.</summary>

@@ -1,3 +1,4 @@
+using V2G.Firmware.Battery;
 using V2G.Firmware.Faults;
 using V2G.Firmware.Grid;
 using V2G.Firmware.Measurement;
@@ -48,6 +49,9 @@ namespace V2G.Firmware.Uplink
         private const string ReasonBusy = "busy: too many commands waiting";
         private const string ReasonNotStored = "in force, but not stored";
         private const string ReasonClockNotSet = "charger clock not set: valid_until cannot be judged";
+
+        /// <summary>The battery guard's clip reasons (none left out), in the order of their numbers: the meter records' clip_counts.</summary>
+        private static readonly string[] ClipReasonNames = NamesOfClipReasons();
 
         private readonly UplinkSettings _settings;
         private readonly ChargeController _controller;
@@ -361,7 +365,8 @@ namespace V2G.Firmware.Uplink
                 UplinkItem item = _outbox.BeginWrite();
                 if (command.Kind == UplinkCommandKind.Setpoint)
                 {
-                    bool inForce = _arbiter.Apply(command.Id, command.PowerW, command.ValidUntilUnixMs, command.Priority, nowUnixMs);
+                    bool inForce = _arbiter.Apply(command.Id, command.PowerW, command.ValidUntilUnixMs, command.Priority,
+                        command.Purpose, command.HasPriceSpread, command.PriceSpreadPerKWh, nowUnixMs);
                     if (inForce)
                     {
                         _heartbeat.OnSetpointInForce(nowMs);
@@ -543,7 +548,11 @@ namespace V2G.Firmware.Uplink
             item.Sample.SetpointId = _arbiter.SetpointId;
             item.Sample.DroopW = _arbiter.ToAcW(_controller.Transfer.FrequencyResponseW);
             item.Sample.LimitReason = state == ChargerState.EnergyTransfer ? PowerLimitReasonNames.Of(_controller.Transfer.LimitedBy) : PowerLimitReasonNames.Of(PowerLimitReason.None);
-            item.Sample.BatteryClipReason = "none";
+            // The guard decides in energy transfer only; outside it nothing is clipped.
+            BatteryGuardDecision guard = _controller.LastGuardDecision;
+            bool transferring = state == ChargerState.EnergyTransfer;
+            item.Sample.BatteryClipReason = BatteryClipReasonNames.Of(transferring ? guard.Reason : BatteryClipReason.None);
+            item.Sample.BatteryClippedDcW = transferring ? guard.ClippedW : 0;
             item.Sample.ActiveFaults = _controller.ActiveFaultCount;
             _outbox.CommitWrite();
             return true;
@@ -566,8 +575,47 @@ namespace V2G.Firmware.Uplink
             item.Meter.SessionChargedWh = energy.ChargedWh;
             item.Meter.SessionDischargedWh = energy.DischargedWh;
             item.Meter.Sessions = _sessions;
+            FillBatteryFigures(ref item.Meter);
             _outbox.CommitWrite();
             return true;
+        }
+
+        /// <summary>
+        /// The battery guard's figures: the session's (under way, or the last one) and the battery's life; costs
+        /// only when the pack's replacement cost is known (else null, and no currency); the clip counters.
+        /// </summary>
+        private void FillBatteryFigures(ref MeterRecord meter)
+        {
+            BatteryGuard guard = _controller.Guard;
+            BatteryUsageFigures session = guard.Session;
+            BatteryUsageFigures lifetime = guard.Lifetime;
+            bool costKnown = guard.Settings.Degradation.ReplacementCost > 0;
+            meter.SessionEfc = session.EquivalentFullCycles;
+            meter.LifetimeEfc = lifetime.EquivalentFullCycles;
+            meter.CapacityLossPercent = lifetime.CapacityLoss * 100;
+            meter.DegradationCost = costKnown ? session.CycleLossCost : double.NaN;
+            // Below 1 Wh discharged a cost per kWh means nothing.
+            meter.CostPerKWhDischarged = costKnown && session.EnergyDischargedWh >= 1 ? session.CycleLossCost * 1000 / session.EnergyDischargedWh : double.NaN;
+            meter.Currency = costKnown && _settings.BatteryCostCurrency != null ? _settings.BatteryCostCurrency : string.Empty;
+            meter.ClipReasonNames = ClipReasonNames;
+            int count = ClipReasonNames.Length < meter.ClipTicks.Length ? ClipReasonNames.Length : meter.ClipTicks.Length;
+            for (int i = 0; i < count; i++)
+            {
+                meter.ClipTicks[i] = guard.ClipTicks((BatteryClipReason)(i + 1));
+            }
+
+            meter.ClipReasonCount = count;
+        }
+
+        private static string[] NamesOfClipReasons()
+        {
+            string[] names = new string[BatteryClipReasonNames.Count - 1];
+            for (int i = 0; i < names.Length; i++)
+            {
+                names[i] = BatteryClipReasonNames.Of((BatteryClipReason)(i + 1));
+            }
+
+            return names;
         }
 
         /// <summary>Without a grid meter the AC registers are the DC power converted with the efficiency, integrated.</summary>
@@ -862,6 +910,9 @@ namespace V2G.Firmware.Uplink
                     command.PowerW = _setpoint.PowerW;
                     command.ValidUntilUnixMs = _setpoint.ValidUntilUnixMs;
                     command.Priority = _setpoint.Priority;
+                    command.Purpose = BatteryPowerPurposes.FromName(_setpoint.Purpose);
+                    command.HasPriceSpread = _setpoint.HasPriceSpread;
+                    command.PriceSpreadPerKWh = _setpoint.PriceSpreadPerKWh;
                     command.Droop = null;
                     _ledger.Add(id);
                     _inbox.CommitWrite();

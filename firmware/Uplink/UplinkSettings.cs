@@ -99,6 +99,13 @@ namespace V2G.Firmware.Uplink
         /// <summary>|power_W| above this is rejected as out of range, W; 0 = 10 × the charger's rating.</summary>
         public double SetpointAbsoluteMaxW = 0;
 
+        /// <summary>
+        /// The currency of the battery's replacement cost (<c>BatteryGuardSettings.Degradation.ReplacementCost</c>),
+        /// hence of the degradation costs the meter records carry: an ISO 4217 code; "CNY" as in the battery-ageing
+        /// digest's example. The records say "" while the replacement cost is 0 (unknown).
+        /// </summary>
+        public string BatteryCostCurrency = "CNY";
+
         /// <summary>Record id of the boot counter in the non-volatile store ("UB").</summary>
         public int BootIdRecordId = 0x5542;
     }

@@ -38,6 +38,12 @@ namespace V2G.Protocol.Session
         void UpdateVehicleStatus(ref EvStatus status);
 
         /// <summary>
+        /// What the vehicle says about its SoC window, departure and energy requests, each time its protocol
+        /// carries them (ISO 15118-20 ScheduleExchange and the charge loop, GB/T BCP/BCS); unknown values NaN.
+        /// </summary>
+        void UpdateEnergyNeeds(ref EvEnergyNeeds needs);
+
+        /// <summary>
         /// Cable check: closes the output, raises it to the highest voltage both sides allow and runs
         /// the insulation test there. <paramref name="vehicleMaxVoltageV"/> is that highest voltage
         /// as the vehicle declared it (ISO 15118-20 EVMaximumVoltage, GB/T BHM).

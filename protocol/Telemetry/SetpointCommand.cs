@@ -42,7 +42,10 @@ namespace V2G.Protocol.Telemetry
         /// <summary>True if <see cref="PriceSpreadPerKWh"/> was given.</summary>
         public bool HasPriceSpread;
 
-        /// <summary>The price spread the aggregator expects, currency per kWh (informative).</summary>
+        /// <summary>
+        /// The price spread the aggregator expects, currency per kWh discharged (p_discharge − p_charge/η): the battery
+        /// guard refuses an arbitrage discharge below the marginal degradation cost when the owner enabled it.
+        /// </summary>
         public double PriceSpreadPerKWh;
 
         /// <summary>Empties every field (the defaults of the optional members).</summary>

@@ -55,6 +55,7 @@ namespace V2G.Protocol.Telemetry
             w.Number("droop_W", s.DroopW, PowerDecimals);
             w.String("limit_reason", s.LimitReason);
             w.String("battery_clip_reason", s.BatteryClipReason);
+            w.Number("battery_clipped_dc_W", s.BatteryClippedDcW, PowerDecimals);
             w.Integer("faults", s.ActiveFaults);
             w.EndObject();
             return !w.Overflowed;

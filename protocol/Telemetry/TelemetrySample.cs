@@ -52,6 +52,9 @@ namespace V2G.Protocol.Telemetry
         /// <summary>Why the battery guard clips the power ("none" when it does not).</summary>
         public string BatteryClipReason;
 
+        /// <summary>By how much the battery guard changes the request now, W DC at the vehicle (≥ 0: |allowed − requested|; 0 when it does not).</summary>
+        public double BatteryClippedDcW;
+
         /// <summary>Number of active faults.</summary>
         public int ActiveFaults;
     }

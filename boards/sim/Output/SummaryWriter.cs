@@ -177,7 +177,55 @@ namespace V2G.Sim.Output
             w.WriteNumber("charge_within_2pct_s", Round(r.ChargeWithin2PercentS));
             w.WriteNumber("discharge_within_2pct_s", Round(r.DischargeWithin2PercentS));
             w.WriteNumber("limit_violations", r.LimitViolations.Count);
+            WriteBattery(w, r);
             w.WriteEndObject();
+        }
+
+        /// <summary>The battery guard: the SoC window kept, the departure, the clips by reason and the wear.</summary>
+        private static void WriteBattery(Utf8JsonWriter w, RunResult r)
+        {
+            NumberOrNull(w, "soc_min_pct", r.SocMinPercent);
+            NumberOrNull(w, "soc_reserve_pct", r.SocReservePercent);
+            if (r.DepartureTargetMet.HasValue)
+            {
+                w.WriteBoolean("departure_target_met", r.DepartureTargetMet.Value);
+            }
+            else
+            {
+                w.WriteNull("departure_target_met");
+            }
+
+            w.WriteString("departure_note", r.DepartureNote);
+            w.WriteStartObject("clip_counts");
+            foreach (var pair in r.ClipCounts)
+            {
+                w.WriteNumber(pair.Key, pair.Value);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("clipped_energy_Wh");
+            foreach (var pair in r.ClippedEnergyWh)
+            {
+                w.WriteNumber(pair.Key, Round(pair.Value));
+            }
+
+            w.WriteEndObject();
+            w.WriteNumber("degradation_cost", Round(r.DegradationCost));
+            w.WriteNumber("capacity_loss_pct", System.Math.Round(r.CapacityLossPercent, 6));
+            w.WriteNumber("efc", System.Math.Round(r.EquivalentFullCycles, 6));
+            w.WriteString("ageing_model", r.AgeingModel);
+        }
+
+        private static void NumberOrNull(Utf8JsonWriter w, string name, double value)
+        {
+            if (double.IsNaN(value))
+            {
+                w.WriteNull(name);
+            }
+            else
+            {
+                w.WriteNumber(name, Round(value));
+            }
         }
 
         private static double Round(double x) => System.Math.Round(x, 3);

@@ -5,7 +5,7 @@ namespace V2G.Sim.Scenarios
     /// <summary>The scenarios the simulator knows by name.</summary>
     public static class BuiltInScenarios
     {
-        public static readonly string[] Names = { "v2g", "charge", "weld", "insulation", "overcurrent", "estop", "freq-step", "loss-of-mains", "aggregator", "broker-outage", "idle" };
+        public static readonly string[] Names = { "v2g", "charge", "weld", "insulation", "overcurrent", "estop", "freq-step", "loss-of-mains", "aggregator", "broker-outage", "reserve-guard", "departure", "idle" };
 
         public static Scenario Get(string name)
         {
@@ -21,6 +21,8 @@ namespace V2G.Sim.Scenarios
                 case "loss-of-mains": return LossOfMains();
                 case "aggregator": return Aggregator();
                 case "broker-outage": return BrokerOutage();
+                case "reserve-guard": return ReserveGuard();
+                case "departure": return Departure();
                 case "idle": return Idle();
                 default: throw new ArgumentException($"unknown scenario '{name}' (built-ins: {string.Join(", ", Names)})");
             }
@@ -40,6 +42,55 @@ namespace V2G.Sim.Scenarios
                 .At(1, "plug")
                 .At(1000, "dispatch", powerW: -20000)
                 .At(2100, "stop");
+        }
+
+        /// <summary>
+        /// The battery guard's reserve: a −20 kW discharge asked of a small pack at 40 % with the owner's reserve
+        /// at 35 %. The discharge runs until the reserve (about 3.6 minutes), then the guard holds it there
+        /// (<c>soc_reserve</c>) for the rest of the dispatch, whatever it asks.
+        /// </summary>
+        public static Scenario ReserveGuard()
+        {
+            var s = new Scenario
+            {
+                Name = "reserve-guard",
+                Description = "-20 kW asked of a 24 kWh pack at 40 % with a 35 % reserve: the discharge stops at the reserve, the rest is clipped (soc_reserve)",
+                BatteryKWh = 24,
+                InitialSocPercent = 40,
+                ReserveSocPercent = 35,
+
+                // The digest's example price of a pack, per kWh (BNEF 2024 China US$94/kWh × 7.2 CNY/USD, an
+                // assumption), for 24 kWh: CNY.
+                BatteryReplacementCost = 24 * 94 * 7.2,
+                EndSeconds = 560,
+            };
+            return s.At(0, "dispatch", powerW: -20000)
+                .At(1, "plug")
+                .At(500, "stop");
+        }
+
+        /// <summary>
+        /// The departure target overrules the dispatch: −10 kW asked throughout of a 30 kWh pack at 60 % that
+        /// the vehicle wants at 80 % by its departure at 2400 s. The guard lets it discharge while the time in
+        /// hand allows, then forces the charge (<c>departure_energy</c>) so that the target is reached before
+        /// the departure (with its 600 s margin); the vehicle ends the session at its target.
+        /// </summary>
+        public static Scenario Departure()
+        {
+            var s = new Scenario
+            {
+                Name = "departure",
+                Description = "-10 kW asked of a 30 kWh pack at 60 % that must be at 80 % by its departure at 2400 s: the guard forces the charge in time (departure_energy)",
+                BatteryKWh = 30,
+                InitialSocPercent = 60,
+                TargetSocPercent = 80,
+                DepartureS = 2400,
+                EndSeconds = 2460,
+            };
+            // The driver leaves at the departure (the vehicle ended its session at its target well before).
+            return s.At(0, "dispatch", powerW: -10000)
+                .At(1, "plug")
+                .At(2400, "vehicle_stop");
         }
 
         /// <summary>

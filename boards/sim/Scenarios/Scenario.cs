@@ -23,6 +23,21 @@ namespace V2G.Sim.Scenarios
 
         public bool VehicleCanDischarge { get; set; } = true;
 
+        /// <summary>The vehicle's departure, simulated s from the start of the run; NaN = the vehicle names none.</summary>
+        public double DepartureS { get; set; } = double.NaN;
+
+        /// <summary>The owner's reserve SoC for driving, % (the battery guard stops discharge there); NaN = the charger's default.</summary>
+        public double ReserveSocPercent { get; set; } = double.NaN;
+
+        /// <summary>The owner's maximum SoC, % (the battery guard stops charge there); NaN = the charger's default.</summary>
+        public double MaxSocPercent { get; set; } = double.NaN;
+
+        /// <summary>The pack's replacement cost, in the owner's currency (prices the degradation); NaN = the charger's default (0 = unknown).</summary>
+        public double BatteryReplacementCost { get; set; } = double.NaN;
+
+        /// <summary>The ageing model's name (<c>AgeingModelKindNames</c>), or "" for the charger's default.</summary>
+        public string AgeingModel { get; set; } = "";
+
         public double GridNominalHz { get; set; } = 50;
 
         /// <summary>The run ends here at the latest, simulated s.</summary>

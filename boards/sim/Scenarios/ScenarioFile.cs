@@ -14,6 +14,7 @@ namespace V2G.Sim.Scenarios
         {
             "name", "description", "battery_kWh", "initial_soc_percent", "target_soc_percent", "minimum_soc_percent",
             "vehicle_can_discharge", "grid_nominal_Hz", "end_s", "settings", "expect_fault", "events", "droop_preset",
+            "departure_s", "reserve_soc_percent", "max_soc_percent", "battery_replacement_cost", "ageing_model",
         };
 
         private static readonly string[] EventKeys = { "t_s", "action", "power_W", "fault", "value", "ramp_per_s" };
@@ -75,6 +76,11 @@ namespace V2G.Sim.Scenarios
                         case "grid_nominal_Hz": s.GridNominalHz = Number(p.Value, where, 50, 60); break;
                         case "end_s": s.EndSeconds = Number(p.Value, where, 1, 7 * 24 * 3600); break;
                         case "droop_preset": s.DroopPreset = DroopPreset(p.Value, where); break;
+                        case "departure_s": s.DepartureS = Number(p.Value, where, 0, 7 * 24 * 3600); break;
+                        case "reserve_soc_percent": s.ReserveSocPercent = Number(p.Value, where, 0, 100); break;
+                        case "max_soc_percent": s.MaxSocPercent = Number(p.Value, where, 0, 100); break;
+                        case "battery_replacement_cost": s.BatteryReplacementCost = Number(p.Value, where, 0, 1e9); break;
+                        case "ageing_model": s.AgeingModel = AgeingModel(p.Value, where); break;
                         case "expect_fault": s.ExpectedFault = String(p.Value, where); s.ExpectsFault = s.ExpectedFault.Length > 0; break;
                         case "settings":
                             if (p.Value.ValueKind != JsonValueKind.Object)
@@ -182,6 +188,29 @@ namespace V2G.Sim.Scenarios
             }
 
             return name;
+        }
+
+        private static string AgeingModel(JsonElement e, string where)
+        {
+            string name = String(e, where);
+            if (!V2G.Firmware.Battery.AgeingModelKindNames.TryParse(name, out _))
+            {
+                throw new ScenarioException($"{where}: unknown ageing model '{name}' (known: {string.Join(", ", AgeingModelNames())})");
+            }
+
+            return name;
+        }
+
+        /// <summary>The ageing models' names, as scenario files give them.</summary>
+        public static string[] AgeingModelNames()
+        {
+            var names = new string[V2G.Firmware.Battery.AgeingModelKindNames.Count];
+            for (int i = 0; i < names.Length; i++)
+            {
+                names[i] = V2G.Firmware.Battery.AgeingModelKindNames.Of((V2G.Firmware.Battery.AgeingModelKind)i);
+            }
+
+            return names;
         }
 
         private static string String(JsonElement e, string where)

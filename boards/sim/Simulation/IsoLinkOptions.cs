@@ -20,6 +20,12 @@ namespace V2G.Sim.Simulation
         public double MinimumSocPercent { get; set; } = 10;
 
         /// <summary>
+        /// The vehicle's departure, simulated s from the start of the run (the EV simulator sends the time left
+        /// in ScheduleExchange and the charge loop); NaN = the EV simulator's default.
+        /// </summary>
+        public double DepartureS { get; set; } = double.NaN;
+
+        /// <summary>
         /// For a vehicle outside the simulator (--listen): the address and port the charger listens on
         /// (port 0 = any free port).
         /// </summary>

@@ -43,6 +43,10 @@ namespace V2G.Sim.Simulation
         private long _closeAtMs = -1;
         private readonly SimCcsVehicle _ccsVehicle;
         private string _endReason = "";
+        private readonly EvccSettings _evSettings;
+
+        /// <summary>The vehicle's departure, simulated ms (−1: the EV simulator's default departure).</summary>
+        private readonly long _departureAtMs = -1;
 
         public IsoVehicleLink(SimulatedCharger charger, IsoLinkOptions options)
         {
@@ -66,6 +70,13 @@ namespace V2G.Sim.Simulation
                 TargetSocPercent = (int)Math.Round(_options.TargetSocPercent),
                 MinimumSocPercent = (int)Math.Round(_options.MinimumSocPercent),
             };
+            if (!double.IsNaN(_options.DepartureS))
+            {
+                _departureAtMs = (long)Math.Round(_options.DepartureS * 1000);
+                SetDepartureLeft(evSettings, charger.Clock.NowMs);
+            }
+
+            _evSettings = evSettings;
             Evcc = new EvccSession(evSettings, Plant, charger.Clock, wallClock);
 
             if (_options.Ccs)
@@ -148,6 +159,12 @@ namespace V2G.Sim.Simulation
         {
             _charger.StepPlant();
             long now = _charger.Clock.NowMs;
+            if (_departureAtMs >= 0)
+            {
+                // The EV simulator counts its departure down from its first ScheduleExchange: until then, keep
+                // its setting the time left to the scenario's departure.
+                SetDepartureLeft(_evSettings, now);
+            }
             if (_ccsVehicle != null && IsPlugged)
             {
                 _ccsVehicle.Step(now, Evcc.RequestsEnergy);
@@ -198,6 +215,13 @@ namespace V2G.Sim.Simulation
             _vehicleEnd?.Dispose();
             _server.Dispose();
             _sdp.Dispose();
+        }
+
+        /// <summary>The EV simulator's DepartureTime (s from now) for a departure at <see cref="_departureAtMs"/>, at <paramref name="nowMs"/>.</summary>
+        private void SetDepartureLeft(EvccSettings settings, long nowMs)
+        {
+            long leftMs = _departureAtMs - nowMs;
+            settings.DepartureTimeS = leftMs > 0 ? (uint)((leftMs + 500) / 1000) : 0;
         }
 
         private void PollBothEnds()

@@ -86,6 +86,55 @@ namespace V2G.Sim.Simulation
         /// <summary>The MQTT uplink's counters, or null when the run had none.</summary>
         public UplinkSummary Uplink { get; set; }
 
+        /// <summary>Lowest SoC of the vehicle's pack during the run, % (the plant's, not the BMS's report).</summary>
+        public double SocMinPercent { get; set; } = double.NaN;
+
+        /// <summary>SoC of the pack when the run started, %.</summary>
+        public double SocStartPercent { get; set; } = double.NaN;
+
+        /// <summary>The owner's reserve SoC the battery guard enforced, % (the vehicle's own minimum may be higher).</summary>
+        public double SocReservePercent { get; set; } = double.NaN;
+
+        /// <summary>
+        /// True if the pack held the target SoC (the vehicle's, capped at the owner's maximum) at the departure;
+        /// false if not; null when there was no departure within the run, the charger was not told it, or the
+        /// target was not reachable (see <see cref="DepartureNote"/>).
+        /// </summary>
+        public bool? DepartureTargetMet { get; set; }
+
+        /// <summary>Why <see cref="DepartureTargetMet"/> is what it is, in a few words.</summary>
+        public string DepartureNote { get; set; } = "";
+
+        /// <summary>The departure, s from the start (NaN: none).</summary>
+        public double DepartureS { get; set; } = double.NaN;
+
+        /// <summary>The target SoC at the departure, % (the vehicle's target capped at the owner's maximum; NaN without a departure).</summary>
+        public double DepartureTargetSocPercent { get; set; } = double.NaN;
+
+        /// <summary>The pack's SoC at the departure, or at the end of the run if that came first, %.</summary>
+        public double DepartureSocPercent { get; set; } = double.NaN;
+
+        /// <summary>Ticks on which the battery guard changed the request, by reason name (every reason, zeros included, in the enumeration's order).</summary>
+        public List<KeyValuePair<string, long>> ClipCounts { get; } = new List<KeyValuePair<string, long>>();
+
+        /// <summary>Energy the battery guard held back (or forced, for departure_energy), Wh, by reason name.</summary>
+        public List<KeyValuePair<string, double>> ClippedEnergyWh { get; } = new List<KeyValuePair<string, double>>();
+
+        /// <summary>The last decision's reason name ("none" if it passed the request).</summary>
+        public string LastClipReason { get; set; } = "none";
+
+        /// <summary>Cost of the cycling capacity loss over the run, in the replacement cost's currency (0 when that cost is unknown).</summary>
+        public double DegradationCost { get; set; }
+
+        /// <summary>Estimated capacity loss over the run, calendar included, % of the pack's capacity.</summary>
+        public double CapacityLossPercent { get; set; }
+
+        /// <summary>Equivalent full cycles over the run.</summary>
+        public double EquivalentFullCycles { get; set; }
+
+        /// <summary>The ageing model's name.</summary>
+        public string AgeingModel { get; set; } = "";
+
         /// <summary>When the first injected fault was injected, s (−1 if none).</summary>
         public double InjectedAtS { get; set; } = -1;
     }

@@ -1,4 +1,5 @@
 using System;
+using V2G.Firmware.Battery;
 using V2G.Firmware.Faults;
 using V2G.Firmware.Session;
 using V2G.Firmware.Settings;
@@ -51,6 +52,7 @@ namespace V2G.Sim.Simulation
 
             var settings = new ChargerSettings();
             SettingsOverrides.Apply(settings, scenario.Settings);
+            ApplyBatteryGuardSettings(settings.BatteryGuard, scenario);
             if (scenario.DroopPreset.Length > 0)
             {
                 settings.DroopPreset = scenario.DroopPreset;
@@ -70,6 +72,7 @@ namespace V2G.Sim.Simulation
                     link.TargetSocPercent = scenario.TargetSocPercent;
                     link.MinimumSocPercent = scenario.MinimumSocPercent;
                     link.Bidirectional = scenario.VehicleCanDischarge;
+                    link.DepartureS = scenario.DepartureS;
                     _vehicle = new IsoVehicleLink(Charger, link);
                     break;
                 case "listen":
@@ -86,6 +89,8 @@ namespace V2G.Sim.Simulation
                     _vehicle = new ExternalVehicleListener(Charger, link.ListenEndPoint ?? new System.Net.IPEndPoint(System.Net.IPAddress.IPv6Loopback, 0), pki, link.MutualAuthentication);
                     break;
                 case "gbt27930":
+                    // GB/T 27930 carries no departure time (BCS has only the BMS's estimate of the charge time
+                    // left): the scenario's departure stays the vehicle's own, unknown to the charger.
                     _vehicle = new GbtVehicleLink(Charger, gbt, scenario.TargetSocPercent, scenario.MinimumSocPercent, scenario.VehicleCanDischarge);
                     break;
                 default:
@@ -296,6 +301,7 @@ namespace V2G.Sim.Simulation
                 }
 
                 Track(result, periodMs);
+                TrackBattery(result, now);
 
                 if (now >= nextSampleMs || now >= nextProgressMs)
                 {
@@ -398,6 +404,13 @@ namespace V2G.Sim.Simulation
             switch (ev.Action)
             {
                 case "plug":
+                    if (!double.IsNaN(_scenario.DepartureS))
+                    {
+                        // The plain vehicle counts its departure from plug-in.
+                        Charger.Vehicle.HasDeparture = true;
+                        Charger.Vehicle.DepartureS = _scenario.DepartureS - now / 1000.0;
+                    }
+
                     _vehicle.PlugIn(now);
                     break;
                 case "unplug":
@@ -569,6 +582,206 @@ namespace V2G.Sim.Simulation
             }
         }
 
+        /// <summary>Applies the scenario's battery keys to the guard's settings (NaN and "" keep the charger's defaults).</summary>
+        private static void ApplyBatteryGuardSettings(BatteryGuardSettings guard, Scenario scenario)
+        {
+            if (!double.IsNaN(scenario.ReserveSocPercent))
+            {
+                guard.ReserveSocPercent = scenario.ReserveSocPercent;
+            }
+
+            if (!double.IsNaN(scenario.MaxSocPercent))
+            {
+                guard.MaxSocPercent = scenario.MaxSocPercent;
+            }
+
+            if (guard.ReserveSocPercent >= guard.MaxSocPercent)
+            {
+                throw new ScenarioException($"the reserve SoC ({guard.ReserveSocPercent} %) must be below the maximum SoC ({guard.MaxSocPercent} %)");
+            }
+
+            if (!double.IsNaN(scenario.BatteryReplacementCost))
+            {
+                guard.Degradation.ReplacementCost = scenario.BatteryReplacementCost;
+            }
+
+            if (scenario.AgeingModel.Length > 0)
+            {
+                if (!AgeingModelKindNames.TryParse(scenario.AgeingModel, out AgeingModelKind kind))
+                {
+                    throw new ScenarioException($"unknown ageing model '{scenario.AgeingModel}' (known: {string.Join(", ", ScenarioFile.AgeingModelNames())})");
+                }
+
+                guard.Degradation.Model = kind;
+            }
+        }
+
+        /// <summary>The pack's lowest SoC, and what the departure target needs: the start of energy transfer, its end, the SoC at the departure.</summary>
+        private void TrackBattery(RunResult result, long now)
+        {
+            double soc = Charger.Battery.SocPercent;
+            if (double.IsNaN(result.SocMinPercent) || soc < result.SocMinPercent)
+            {
+                result.SocMinPercent = soc;
+            }
+
+            _departureKnown |= Charger.Controller.EnergyNeeds.HasDeparture;
+            bool transferring = Charger.Controller.State == ChargerState.EnergyTransfer;
+            if (transferring && _transferStartMs < 0)
+            {
+                _transferStartMs = now;
+                _transferStartSoc = soc;
+            }
+
+            if (!transferring && _transferStartMs >= 0 && _transferEndMs < 0)
+            {
+                _transferEndMs = now;
+            }
+
+            if (!double.IsNaN(_scenario.DepartureS) && double.IsNaN(result.DepartureSocPercent) && now >= _scenario.DepartureS * 1000)
+            {
+                result.DepartureSocPercent = soc;
+            }
+        }
+
+        private bool _departureKnown;
+        private long _transferStartMs = -1;
+        private double _transferStartSoc = double.NaN;
+        private long _transferEndMs = -1;
+
+        /// <summary>Tolerance on the target SoC at the departure, % (the vehicle reports its SoC in steps; our choice).</summary>
+        private const double DepartureSocTolerancePercent = 0.1;
+
+        /// <summary>
+        /// Whether the departure target was met: null without a departure the charger was told of within the
+        /// run, when the target could not be reached charging at the power available from the start of energy
+        /// transfer, or when the session was ended (scripted, or by a fault) before the departure.
+        /// </summary>
+        private void JudgeDeparture(RunResult result)
+        {
+            result.DepartureS = _scenario.DepartureS;
+            if (double.IsNaN(_scenario.DepartureS))
+            {
+                result.DepartureNote = "no departure";
+                return;
+            }
+
+            BatteryGuardSettings guard = Charger.Settings.BatteryGuard;
+            double target = Math.Min(_scenario.TargetSocPercent, guard.MaxSocPercent);
+            result.DepartureTargetSocPercent = target;
+            long departureMs = (long)Math.Round(_scenario.DepartureS * 1000);
+            if (double.IsNaN(result.DepartureSocPercent) && _transferStartMs >= 0 && !_vehicle.IsPlugged)
+            {
+                // The vehicle left before its departure: it leaves with what it has.
+                result.DepartureSocPercent = Charger.Battery.SocPercent;
+            }
+
+            if (double.IsNaN(result.DepartureSocPercent))
+            {
+                result.DepartureNote = "the run ended before the departure";
+                return;
+            }
+
+            if (!_departureKnown)
+            {
+                result.DepartureNote = _vehicle is GbtVehicleLink ? "GB/T 27930 carries no departure time" : "the charger was never told the departure";
+                return;
+            }
+
+            if (result.DepartureSocPercent >= target - DepartureSocTolerancePercent)
+            {
+                result.DepartureTargetMet = true;
+                result.DepartureNote = "target reached";
+                return;
+            }
+
+            if (_transferStartMs < 0 || _transferStartMs >= departureMs)
+            {
+                result.DepartureNote = "no energy transfer before the departure";
+                return;
+            }
+
+            if (!IsReachable(target, departureMs))
+            {
+                result.DepartureNote = "the target was not reachable";
+                return;
+            }
+
+            if (_transferEndMs >= 0 && _transferEndMs < departureMs && EndedFromOutside(_transferEndMs))
+            {
+                result.DepartureNote = "the session was ended before the departure (scripted, or a fault)";
+                return;
+            }
+
+            result.DepartureTargetMet = false;
+            result.DepartureNote = "target missed";
+        }
+
+        /// <summary>
+        /// Could the target be reached by charging from the start of energy transfer at the power available: the
+        /// charger's and the pack's current and power limits and the guard's C-rate limit, less 5 % for the
+        /// pack's resistance and regulation (our margin)?
+        /// </summary>
+        private bool IsReachable(double targetSocPercent, long departureMs)
+        {
+            var battery = Charger.Battery;
+            ChargerSettings settings = Charger.Settings;
+            double voltageV = battery.OpenCircuitVoltageV;
+            double powerW = Math.Min(settings.MaxChargePowerW, Math.Min(settings.MaxChargeCurrentA, battery.MaxChargeCurrentA) * voltageV);
+            BatteryGuard guard = Charger.Controller.Guard;
+            double cRate = guard.Settings.MaxChargeCRatePerH > 0 ? guard.Settings.MaxChargeCRatePerH : guard.Degradation.Model.MaxChargeCRatePerH;
+            powerW = Math.Min(powerW, cRate * battery.CapacityWh) * 0.95;
+            double neededWh = (targetSocPercent - _transferStartSoc) / 100.0 * battery.CapacityWh;
+            double neededS = neededWh <= 0 ? 0 : neededWh / powerW * 3600;
+            return neededS <= (departureMs - _transferStartMs) / 1000.0;
+        }
+
+        /// <summary>True if a scripted stop, unplug or injected fault, or any fault, came at or before <paramref name="atMs"/>.</summary>
+        private bool EndedFromOutside(long atMs)
+        {
+            foreach (ScenarioEvent ev in _scenario.Events)
+            {
+                bool ends = ev.Action == "stop" || ev.Action == "vehicle_stop" || ev.Action == "unplug" || ev.Action == "inject" || ev.Action == "loss_of_mains";
+                if (ends && ev.AtSeconds * 1000 <= atMs)
+                {
+                    return true;
+                }
+            }
+
+            ChargeController c = Charger.Controller;
+            for (int i = 0; i < c.Faults.Count; i++)
+            {
+                if (c.Faults.Get(i).RaisedAtMs <= atMs)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The battery guard's counters and figures at the end of the run.</summary>
+        private void AddBatteryFigures(RunResult result)
+        {
+            BatteryGuard guard = Charger.Controller.Guard;
+            result.SocReservePercent = guard.Settings.ReserveSocPercent;
+            result.SocStartPercent = _scenario.InitialSocPercent;
+            for (int i = 1; i < BatteryClipReasonNames.Count; i++)
+            {
+                var reason = (BatteryClipReason)i;
+                result.ClipCounts.Add(new System.Collections.Generic.KeyValuePair<string, long>(BatteryClipReasonNames.Of(reason), guard.ClipTicks(reason)));
+                result.ClippedEnergyWh.Add(new System.Collections.Generic.KeyValuePair<string, double>(BatteryClipReasonNames.Of(reason), guard.ClippedEnergyWh(reason)));
+            }
+
+            result.LastClipReason = BatteryClipReasonNames.Of(Charger.Controller.LastGuardDecision.Reason);
+            BatteryUsageFigures life = guard.Lifetime;
+            result.DegradationCost = life.CycleLossCost;
+            result.CapacityLossPercent = life.CapacityLoss * 100;
+            result.EquivalentFullCycles = life.EquivalentFullCycles;
+            result.AgeingModel = AgeingModelKindNames.Of(guard.Settings.Degradation.Model);
+            JudgeDeparture(result);
+        }
+
         private void CheckLimits(RunResult result, double t)
         {
             ChargerState state = Charger.Controller.State;
@@ -668,6 +881,7 @@ namespace V2G.Sim.Simulation
             result.FinalState = ChargerStateNames.Of(c.State);
             result.VehicleEndReason = _vehicle.EndReason;
             result.Protocol = _vehicle.Protocol;
+            AddBatteryFigures(result);
             if (_vehicle is ExternalVehicleListener listener)
             {
                 result.Security = listener.Security;

@@ -6,7 +6,8 @@ namespace V2G.Firmware.Diagnostics.Commands
 {
     /// <summary>
     /// `session`: the vehicle session now: protocol, stage, how long since the vehicle arrived, the limits
-    /// in force (the charger's and the vehicle's together), what the vehicle reports and the DC energy so far.
+    /// in force (the charger's and the vehicle's together), what the vehicle reports, what limits the power
+    /// (the transfer's limit and the battery guard's clip) and the DC energy so far.
     /// </summary>
     public sealed class SessionCommand : ShellCommand
     {
@@ -71,6 +72,7 @@ namespace V2G.Firmware.Diagnostics.Commands
                 reply.Field("target_W", t.TargetPowerW, 0, "W");
                 reply.Field("droop_W", t.FrequencyResponseW, 0, "W");
                 reply.Field("limited_by", PowerLimitReasonNames.Of(t.LimitedBy));
+                reply.Field("battery_clip_reason", V2G.Firmware.Battery.BatteryClipReasonNames.Of(c.LastGuardDecision.Reason));
             }
 
             if (c.HasDispatch)

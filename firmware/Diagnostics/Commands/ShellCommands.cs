@@ -11,6 +11,7 @@ namespace V2G.Firmware.Diagnostics.Commands
                 new VersionCommand(),
                 new StatusCommand(),
                 new SessionCommand(),
+                new BatteryCommand(),
                 new MeterCommand(),
                 new FaultsCommand(),
                 new LogCommand(),

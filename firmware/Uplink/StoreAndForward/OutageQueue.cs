@@ -33,8 +33,11 @@ namespace V2G.Firmware.Uplink.StoreAndForward
     /// </summary>
     public sealed class OutageQueue
     {
-        /// <summary>Largest payload of one record, bytes (an encoded JSON message).</summary>
-        public const int MaxPayloadBytes = 512;
+        /// <summary>
+        /// Largest payload of one record, bytes (an encoded JSON message): a meter record with every battery
+        /// clip reason at ten digits is 602 bytes; telemetry at most 340.
+        /// </summary>
+        public const int MaxPayloadBytes = 768;
 
         private const int ClassCount = 3;
         private const int NoSector = -1;

@@ -270,6 +270,7 @@ namespace V2G.Protocol.GbT.Charger
             _bcpReceived = true;
             BuildVehicleLimits();
             _limitsRefused = !_port.SetVehicleLimits(ref _evLimits);
+            SendEnergyNeeds(_bcp.SocPercent);
 
             StopTransmission(TxCrm);
             _port.GetChargerLimits(out _chargerLimits);
@@ -380,7 +381,33 @@ namespace V2G.Protocol.GbT.Charger
             if (_stage == GbtChargerStage.Charging)
             {
                 _port.UpdateVehicleStatus(ref _evStatus);
+                SendEnergyNeeds(_bcs.SocPercent);
             }
+        }
+
+        /// <summary>
+        /// The vehicle's energy needs as far as GB/T 27930 carries them: the energy to a full pack
+        /// (EVMaximumEnergyRequest's meaning), from BCP's rated energy and the SoC of BCP or BCS. GB/T carries no
+        /// minimum SoC, no target SoC (the BMS charges until it stops the session with BST), no departure time
+        /// (BCS's remaining time is the BMS's estimate of the time to full, not the driver's departure) and no
+        /// V2X energy requests: those stay unknown.
+        /// </summary>
+        private void SendEnergyNeeds(double socPercent)
+        {
+            double capacityWh = _bcp.NominalEnergyKWh * 1000.0;
+            if (!(capacityWh > 0) || socPercent < 0 || socPercent > 100)
+            {
+                return;
+            }
+
+            double toFullWh = (100 - socPercent) / 100 * capacityWh;
+            if (toFullWh == _energyNeeds.MaximumEnergyRequestWh)
+            {
+                return;
+            }
+
+            _energyNeeds.MaximumEnergyRequestWh = toFullWh;
+            _port.UpdateEnergyNeeds(ref _energyNeeds);
         }
 
         private void OnBsm(long nowMs)

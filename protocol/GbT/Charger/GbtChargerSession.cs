@@ -157,6 +157,7 @@ namespace V2G.Protocol.GbT.Charger
         private double _energyWh;
         private bool _dischargeDemandRefused;
         private EvStatus _evStatus;
+        private EvEnergyNeeds _energyNeeds = EvEnergyNeeds.Unknown();
         private ChargerPresentValues _present;
 
         // Stop and statistics.
@@ -450,6 +451,7 @@ namespace V2G.Protocol.GbT.Charger
             _windDownDone = false;
             _evStatus = default(EvStatus);
             _evStatus.BatteryTemperatureC = double.NaN;
+            _energyNeeds.Clear();
             _discharge.Reset();
             _crm.Recognition = CrmMessage.NotRecognised;
             _cro.Status = CroMessage.NotReady;

@@ -41,10 +41,17 @@ namespace V2G.Protocol.Iso15118.Evcc
 
         private readonly MessageHeaderType _header = new MessageHeaderType();
 
+        /// <summary>
+        /// The departure time sent (ScheduleExchange, the Dynamic loop, the EV's power profile), s from now: the
+        /// session keeps it counting down from <see cref="EvccSettings.DepartureTimeS"/>.
+        /// </summary>
+        public uint DepartureTimeS;
+
         public EvccRequests(EvccSettings settings, IEvPlant plant)
         {
             _settings = settings;
             _plant = plant;
+            DepartureTimeS = settings.DepartureTimeS;
 
             SupportedAppProtocolReqType app = new SupportedAppProtocolReqType();
             App.supportedAppProtocolReq = app;
@@ -255,7 +262,7 @@ namespace V2G.Protocol.Iso15118.Evcc
             if (dynamic)
             {
                 Dynamic_SEReqControlModeType m = req.Dynamic_SEReqControlMode;
-                m.DepartureTime = _settings.DepartureTimeS;
+                m.DepartureTime = DepartureTimeS;
                 m.MinimumSOC = Soc(_settings.MinimumSocPercent);
                 m.HasMinimumSOC = true;
                 m.TargetSOC = Soc(_settings.TargetSocPercent);
@@ -274,7 +281,7 @@ namespace V2G.Protocol.Iso15118.Evcc
             else
             {
                 Scheduled_SEReqControlModeType m = req.Scheduled_SEReqControlMode;
-                m.DepartureTime = _settings.DepartureTimeS;
+                m.DepartureTime = DepartureTimeS;
                 m.HasDepartureTime = true;
                 Set(m.EVTargetEnergyRequest, TargetEnergyWh(), EnergyExponent);
                 m.HasEVTargetEnergyRequest = true;
@@ -320,7 +327,7 @@ namespace V2G.Protocol.Iso15118.Evcc
             profile.Scheduled_EVPPTControlMode.SelectedScheduleTupleID = scheduleTupleId;
             profile.Scheduled_EVPPTControlMode.HasPowerToleranceAcceptance = false;
             PowerScheduleEntryType entry = profile.EVPowerProfileEntries.EVPowerProfileEntry[0];
-            entry.Duration = _settings.DepartureTimeS;
+            entry.Duration = DepartureTimeS;
             Set(entry.Power, profilePowerW, PowerExponent);
             entry.HasPower_L2 = false;
             entry.HasPower_L3 = false;
@@ -387,7 +394,7 @@ namespace V2G.Protocol.Iso15118.Evcc
             if (dynamic && bidirectional)
             {
                 BPT_Dynamic_DC_CLReqControlModeType m = req.BPT_Dynamic_DC_CLReqControlMode;
-                m.DepartureTime = _settings.DepartureTimeS;
+                m.DepartureTime = DepartureTimeS;
                 m.HasDepartureTime = true;
                 Set(m.EVTargetEnergyRequest, TargetEnergyWh(), EnergyExponent);
                 Set(m.EVMaximumEnergyRequest, MaximumEnergyWh(), EnergyExponent);
@@ -436,7 +443,7 @@ namespace V2G.Protocol.Iso15118.Evcc
             else if (dynamic)
             {
                 Dynamic_DC_CLReqControlModeType m = req.Dynamic_DC_CLReqControlMode;
-                m.DepartureTime = _settings.DepartureTimeS;
+                m.DepartureTime = DepartureTimeS;
                 m.HasDepartureTime = true;
                 Set(m.EVTargetEnergyRequest, TargetEnergyWh(), EnergyExponent);
                 Set(m.EVMaximumEnergyRequest, MaximumEnergyWh(), EnergyExponent);

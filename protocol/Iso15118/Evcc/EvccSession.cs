@@ -67,6 +67,7 @@ namespace V2G.Protocol.Iso15118.Evcc
         private readonly EvccSettings _settings;
         private readonly IEvPlant _plant;
         private readonly IMonotonicClock _clock;
+        private long _departureAtMs = -1;
         private readonly IWallClock _wallClock;
         private readonly EvccRequests _requests;
         private readonly MessageLog _log;
@@ -412,6 +413,7 @@ namespace V2G.Protocol.Iso15118.Evcc
                         return;
                     }
 
+                    _requests.DepartureTimeS = DepartureRemainingS(now);
                     _requests.PrepareScheduleExchange(_dynamic, _bidirectional);
                     Send(KindScheduleExchange, now);
                     break;
@@ -504,6 +506,7 @@ namespace V2G.Protocol.Iso15118.Evcc
                 return;
             }
 
+            _requests.DepartureTimeS = DepartureRemainingS(now);
             _requests.PrepareChargeLoop(_dynamic, _bidirectional, RequestedPowerW);
             _lastLoopSentMs = now;
             Send(KindChargeLoop, now);
@@ -1398,6 +1401,21 @@ namespace V2G.Protocol.Iso15118.Evcc
                 entry.Details.Append(" EVSE Vmax=").Append(EvccRequests.Value(m.EVSEMaximumVoltage), 1)
                     .Append(" Imax=").Append(EvccRequests.Value(m.EVSEMaximumChargeCurrent), 1);
             }
+        }
+
+        /// <summary>
+        /// The departure, s from <paramref name="now"/>: <see cref="EvccSettings.DepartureTimeS"/> from the first
+        /// ScheduleExchange of this vehicle, counting down (0 once passed), so the charger sees the trip come nearer.
+        /// </summary>
+        private uint DepartureRemainingS(long now)
+        {
+            if (_departureAtMs < 0)
+            {
+                _departureAtMs = now + (long)_settings.DepartureTimeS * 1000;
+            }
+
+            long leftMs = _departureAtMs - now;
+            return leftMs > 0 ? (uint)(leftMs / 1000) : 0;
         }
     }
 }

@@ -38,6 +38,7 @@ namespace V2G.Protocol.Iso15118.Secc
             _random = new System.Random();
             EvLimits.BatteryCapacityWh = 0;
             SocPercent = double.NaN;
+            EnergyNeeds.Clear();
         }
 
         public SeccSettings Settings { get; }
@@ -79,6 +80,9 @@ namespace V2G.Protocol.Iso15118.Secc
 
         /// <summary>The vehicle's last reported state of charge, % (NaN until reported).</summary>
         public double SocPercent;
+
+        /// <summary>The vehicle's SoC window, departure and energy requests as last told (unknown values NaN); see <see cref="SeccEnergyNeeds"/>.</summary>
+        public EvEnergyNeeds EnergyNeeds;
 
         // ------------------------------------------------------------------ per request
 
@@ -144,6 +148,7 @@ namespace V2G.Protocol.Iso15118.Secc
             EnergyTransferStarted = false;
             EvLimits = default(EvLimits);
             SocPercent = double.NaN;
+            EnergyNeeds.Clear();
             OngoingSinceMs = -1;
             for (int i = 0; i < SessionIdLength; i++)
             {

@@ -4,6 +4,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using V2G.IntegrationTests.TestSupport;
 using V2G.Sim.Plant.Electrical;
 using V2G.Sim.Scenarios;
+using V2G.Sim.Simulation;
 
 namespace V2G.IntegrationTests.Scenarios
 {
@@ -43,6 +44,28 @@ namespace V2G.IntegrationTests.Scenarios
             ScenarioRun run = BuiltInRuns.Of(scenario);
             AssertOpenUnlessWelded(run.Charger.Positive, "DC+");
             AssertOpenUnlessWelded(run.Charger.Negative, "DC-");
+        }
+
+        [TestMethod]
+        [DynamicData(nameof(Names))]
+        public void TheSocNeverCrossesTheReserveUnlessTheRunStartedBelowIt(string scenario)
+        {
+            RunResult r = BuiltInRuns.Of(scenario).Result;
+            Assert.IsFalse(double.IsNaN(r.SocReservePercent), "the summary carries the reserve");
+            if (r.SocStartPercent < r.SocReservePercent)
+            {
+                return;
+            }
+
+            Assert.IsGreaterThanOrEqualTo(r.SocReservePercent - 0.1, r.SocMinPercent, $"lowest SoC {r.SocMinPercent:0.000} % against the reserve {r.SocReservePercent} %");
+        }
+
+        [TestMethod]
+        [DynamicData(nameof(Names))]
+        public void NoReachableDepartureTargetIsMissed(string scenario)
+        {
+            RunResult r = BuiltInRuns.Of(scenario).Result;
+            Assert.AreNotEqual(false, r.DepartureTargetMet, $"{r.DepartureNote}: {r.DepartureSocPercent:0.00} % at the departure against the target {r.DepartureTargetSocPercent} %");
         }
 
         private static void AssertOpenUnlessWelded(SimContactor contactor, string name)

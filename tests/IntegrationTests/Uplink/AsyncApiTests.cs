@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using V2G.Firmware.Battery;
 using V2G.Firmware.Faults;
 using V2G.Firmware.Session;
 using V2G.IntegrationTests.TestSupport;
@@ -134,6 +135,18 @@ namespace V2G.IntegrationTests.Uplink
                 Add(UplinkTopics.TelemetrySuffix, "telemetry " + sample.State, TelemetryEncoder.Write(w, ref sample, historical: i % 2 == 1));
             }
 
+            for (int i = 0; i < BatteryClipReasonNames.Count; i++)
+            {
+                var clipped = new TelemetrySample
+                {
+                    UnixMs = t, Seq = 50 + i, State = ChargerStateNames.Of(ChargerState.EnergyTransfer),
+                    PowerW = 0, DcVoltageV = 372.45, FrequencyHz = 50.004, SocPercent = 30, HasSetpoint = true, SetpointW = -20000,
+                    SetpointId = "evening-peak-17", LimitReason = "none", BatteryClipReason = BatteryClipReasonNames.Of((BatteryClipReason)i),
+                    BatteryClippedDcW = i == 0 ? 0 : 21052.63,
+                };
+                Add(UplinkTopics.TelemetrySuffix, "telemetry clipped " + clipped.BatteryClipReason, TelemetryEncoder.Write(w, ref clipped, historical: false));
+            }
+
             var idle = new TelemetrySample
             {
                 UnixMs = t, Seq = 99, State = "idle", FrequencyHz = double.NaN, SocPercent = double.NaN,
@@ -141,12 +154,31 @@ namespace V2G.IntegrationTests.Uplink
             };
             Add(UplinkTopics.TelemetrySuffix, "telemetry idle without measurements", TelemetryEncoder.Write(w, ref idle, historical: false));
 
+            string[] clipNames = new string[BatteryClipReasonNames.Count - 1];
+            long[] everyReason = new long[MeterRecord.MaxClipReasons];
+            for (int i = 0; i < clipNames.Length; i++)
+            {
+                clipNames[i] = BatteryClipReasonNames.Of((BatteryClipReason)(i + 1));
+                everyReason[i] = 1000 + i;
+            }
+
             var meter = new MeterRecord
             {
                 UnixMs = t, Seq = 3, EnergyImportWh = 1523400, EnergyExportWh = 402100, SessionChargedWh = 0,
-                SessionDischargedWh = 1850.5, Sessions = 118,
+                SessionDischargedWh = 1850.5, Sessions = 118, SessionEfc = 0.0178, LifetimeEfc = 96.4213, CapacityLossPercent = 2.4127,
+                DegradationCost = 0.131, CostPerKWhDischarged = 0.0708, Currency = "CNY",
+                ClipReasonNames = clipNames, ClipTicks = everyReason, ClipReasonCount = clipNames.Length,
             };
-            Add(UplinkTopics.MeterSuffix, "meter", MeterEncoder.Write(w, ref meter, historical: true));
+            Add(UplinkTopics.MeterSuffix, "meter every clip reason", MeterEncoder.Write(w, ref meter, historical: true));
+
+            var unknownCost = new MeterRecord
+            {
+                UnixMs = t, Seq = 4, EnergyImportWh = 1525100, EnergyExportWh = 402100, SessionChargedWh = 1700, Sessions = 118,
+                SessionEfc = 0.0163, LifetimeEfc = 12.5, CapacityLossPercent = 0.3021, DegradationCost = double.NaN,
+                CostPerKWhDischarged = double.NaN, Currency = "", ClipReasonNames = clipNames, ClipTicks = new long[MeterRecord.MaxClipReasons],
+                ClipReasonCount = clipNames.Length,
+            };
+            Add(UplinkTopics.MeterSuffix, "meter cost unknown, nothing clipped", MeterEncoder.Write(w, ref unknownCost, historical: false));
 
             FaultInfo fault = FaultCatalogue.At(FaultCatalogue.Count - 1);
             foreach (string kind in UplinkEventKinds.All)

@@ -43,6 +43,11 @@ namespace V2G.UnitTests.Allocation
             JsonWriter w = new JsonWriter(512);
             TelemetrySample s = Sample();
             MeterRecord m = new MeterRecord();
+            m.Currency = "CNY";
+            m.ClipReasonNames = new string[] { "soc_reserve", "soc_max" };
+            m.ClipTicks = new long[MeterRecord.MaxClipReasons];
+            m.ClipReasonCount = 2;
+            m.ClipTicks[0] = 1;
             UplinkEvent e = new UplinkEvent();
             e.Kind = UplinkEventKinds.FaultRaised;
             e.Fault = "isolation";
@@ -63,6 +68,8 @@ namespace V2G.UnitTests.Allocation
                 total += w.Length;
                 m.Seq = i;
                 m.EnergyImportWh += 12.5;
+                m.LifetimeEfc += 0.001;
+                m.ClipTicks[0] = i;
                 MeterEncoder.Write(w, ref m, false);
                 e.Seq = i;
                 e.Value = i;

@@ -35,6 +35,7 @@ namespace V2G.UnitTests.Diagnostics
                 "charger_id", "max_charge_power_W", "max_discharge_power_W", "max_charge_current_A", "max_discharge_current_A",
                 "droop.preset", "droop.enabled", "droop.db_of_Hz", "droop.db_uf_Hz", "droop.k_of", "droop.k_uf", "droop.response_s",
                 "uplink.heartbeat_timeout_s", "uplink.telemetry_period_s", "uplink.idle_period_s",
+                "battery.reserve_soc_pct", "battery.max_soc_pct",
             };
             Assert.AreEqual(keys.Length, config.Count);
             for (int i = 0; i < keys.Length; i++)
@@ -207,6 +208,41 @@ namespace V2G.UnitTests.Diagnostics
             rebooted.RunTick();
             Assert.AreEqual(7400.0, rebooted.Settings.MaxDischargePowerW);
             Assert.AreEqual(30000.0, rebooted.Settings.MaxChargePowerW, "the others as rated");
+        }
+
+        [TestMethod]
+        public void TheOwnersSocWindowIsInForceAtTheNextTickAndAfterAReboot()
+        {
+            SimulatedCharger sim = NewCharger();
+            ChargerConfig config = ConfigOf(sim, new UplinkSettings());
+            Assert.AreEqual("30", config.Get("battery.reserve_soc_pct"));
+
+            Assert.IsNull(config.Set("battery.reserve_soc_pct", "42.5"));
+            Assert.IsNull(config.Set("battery.max_soc_pct", "90"));
+            Assert.AreEqual(30.0, sim.Settings.BatteryGuard.ReserveSocPercent, "the control thread takes it at its tick");
+            sim.RunTick();
+            Assert.AreEqual(42.5, sim.Settings.BatteryGuard.ReserveSocPercent);
+            Assert.AreEqual(90.0, sim.Settings.BatteryGuard.MaxSocPercent);
+
+            SimulatedCharger rebooted = NewCharger();
+            ChargerConfig after = new ChargerConfig(rebooted.Controller, new UplinkSettings(), new FlashRecordStore(sim.Flash, 16, 128), ChargerConfig.DefaultRecordId);
+            Assert.AreEqual("42.5", after.Get("battery.reserve_soc_pct"));
+            rebooted.RunTick();
+            Assert.AreEqual(42.5, rebooted.Settings.BatteryGuard.ReserveSocPercent);
+            Assert.AreEqual(90.0, rebooted.Settings.BatteryGuard.MaxSocPercent);
+        }
+
+        [TestMethod]
+        public void AReserveAtOrAboveTheMaximumIsRefused()
+        {
+            SimulatedCharger sim = NewCharger();
+            ChargerConfig config = ConfigOf(sim, new UplinkSettings());
+            Assert.IsNull(config.Set("battery.max_soc_pct", "80"));
+
+            Assert.AreEqual("battery.reserve_soc_pct (80 %) must be below battery.max_soc_pct (80 %)", config.Set("battery.reserve_soc_pct", "80"));
+            Assert.AreEqual("battery.max_soc_pct must be 0..100 %", config.Set("battery.max_soc_pct", "101"));
+            sim.RunTick();
+            Assert.AreEqual(30.0, sim.Settings.BatteryGuard.ReserveSocPercent, "nothing refused was put in force");
         }
 
         [TestMethod]

@@ -46,7 +46,7 @@ namespace V2G.UnitTests.Telemetry
                 "{\"ts\":\"2026-11-26T05:00:01.000Z\",\"seq\":17,\"hist\":false,\"state\":\"energy_transfer\",\"power_W\":-7400.0,"
                 + "\"dc_V\":401.20,\"dc_A\":-18.60,\"dc_power_W\":-7462.3,\"frequency_Hz\":49.987,\"soc_pct\":55.2,"
                 + "\"setpoint_W\":-7400.0,\"setpoint_id\":\"abc\",\"droop_W\":0.0,\"limit_reason\":\"none\","
-                + "\"battery_clip_reason\":\"none\",\"faults\":0}",
+                + "\"battery_clip_reason\":\"none\",\"battery_clipped_dc_W\":0.0,\"faults\":0}",
                 w.ToString());
         }
 
@@ -74,7 +74,8 @@ namespace V2G.UnitTests.Telemetry
             s.SetpointId = "0123456789012345678901234567890123456";
             s.PowerW = -1234567.8;
             s.LimitReason = "vehicle_max_discharge_current";
-            s.BatteryClipReason = "temperature_derating";
+            s.BatteryClipReason = "degradation_cost";
+            s.BatteryClippedDcW = -1234567.8;
 
             Assert.IsTrue(TelemetryEncoder.Write(w, ref s, true));
             // The outage queue's records hold at most 512 bytes of payload.
@@ -91,10 +92,13 @@ namespace V2G.UnitTests.Telemetry
             Assert.IsTrue(w.Overflowed);
         }
 
-        [TestMethod]
-        public void AMeterRecordCarriesTheRegisters()
+        private static readonly string[] ClipNames =
         {
-            JsonWriter w = new JsonWriter(512);
+            "soc_reserve", "soc_max", "departure_energy", "temperature", "dod_limit", "c_rate", "reversal_cap", "degradation_cost",
+        };
+
+        private static MeterRecord Meter()
+        {
             MeterRecord m = new MeterRecord();
             m.UnixMs = Ts;
             m.Seq = 3;
@@ -103,12 +107,86 @@ namespace V2G.UnitTests.Telemetry
             m.SessionChargedWh = 100;
             m.SessionDischargedWh = 0;
             m.Sessions = 12;
+            m.SessionEfc = 0.01777;
+            m.LifetimeEfc = 96.42131;
+            m.CapacityLossPercent = 2.41271;
+            m.DegradationCost = 0.131;
+            m.CostPerKWhDischarged = 0.07079;
+            m.Currency = "CNY";
+            m.ClipReasonNames = ClipNames;
+            m.ClipTicks = new long[MeterRecord.MaxClipReasons];
+            m.ClipReasonCount = ClipNames.Length;
+            return m;
+        }
+
+        [TestMethod]
+        public void AMeterRecordCarriesTheRegistersTheBatteryFiguresAndTheClipCounts()
+        {
+            JsonWriter w = new JsonWriter(512);
+            MeterRecord m = Meter();
+            m.ClipTicks[0] = 1500;
+            m.ClipTicks[6] = 3;
 
             Assert.IsTrue(MeterEncoder.Write(w, ref m, true));
             Assert.AreEqual(
                 "{\"ts\":\"2026-11-26T05:00:01.000Z\",\"seq\":3,\"hist\":true,\"energy_Wh_import\":123456.8,\"energy_Wh_export\":2345.6,"
-                + "\"session_Wh_charged\":100.0,\"session_Wh_discharged\":0.0,\"sessions\":12}",
+                + "\"session_Wh_charged\":100.0,\"session_Wh_discharged\":0.0,\"sessions\":12,"
+                + "\"battery\":{\"session_efc\":0.0178,\"lifetime_efc\":96.4213,\"capacity_loss_pct\":2.4127,\"degradation_cost\":0.13,"
+                + "\"cost_per_kWh_discharged\":0.0708,\"currency\":\"CNY\"},"
+                + "\"clip_counts\":{\"soc_reserve\":1500,\"reversal_cap\":3}}",
                 w.ToString());
+        }
+
+        [TestMethod]
+        public void UnknownCostsAreNullWithoutACurrencyAndNoClipsAreAnEmptyObject()
+        {
+            JsonWriter w = new JsonWriter(512);
+            MeterRecord m = Meter();
+            m.DegradationCost = double.NaN;
+            m.CostPerKWhDischarged = double.NaN;
+            m.Currency = null;
+
+            Assert.IsTrue(MeterEncoder.Write(w, ref m, false));
+            string text = w.ToString();
+            Assert.IsTrue(text.IndexOf("\"degradation_cost\":null,\"cost_per_kWh_discharged\":null,\"currency\":\"\"},\"clip_counts\":{}}") > 0, text);
+        }
+
+        [TestMethod]
+        public void AMeterRecordWithoutClipCountersStillEncodes()
+        {
+            JsonWriter w = new JsonWriter(512);
+            MeterRecord m = Meter();
+            m.ClipTicks = null;
+
+            Assert.IsTrue(MeterEncoder.Write(w, ref m, false));
+            Assert.IsTrue(w.ToString().IndexOf("\"clip_counts\":{}}") > 0, w.ToString());
+        }
+
+        [TestMethod]
+        public void AMeterRecordFitsInTheOutageQueuesRecordWhateverClipped()
+        {
+            // Every reason clipped for years at 50 ticks/s, registers of a long life, costs in the thousands.
+            JsonWriter w = new JsonWriter(1024);
+            MeterRecord m = Meter();
+            m.Seq = 99999999999;
+            m.EnergyImportWh = 999999999999.9;
+            m.EnergyExportWh = 999999999999.9;
+            m.SessionChargedWh = 9999999.9;
+            m.SessionDischargedWh = 9999999.9;
+            m.Sessions = 9999999;
+            m.SessionEfc = 99.9999;
+            m.LifetimeEfc = 99999.9999;
+            m.CapacityLossPercent = 100;
+            m.DegradationCost = 999999.99;
+            m.CostPerKWhDischarged = 9999.9999;
+            for (int i = 0; i < ClipNames.Length; i++)
+            {
+                m.ClipTicks[i] = 9999999999;
+            }
+
+            Assert.IsTrue(MeterEncoder.Write(w, ref m, true));
+            // The outage queue's records hold at most 768 bytes of payload (OutageQueue.MaxPayloadBytes, in firmware).
+            Assert.IsTrue(w.Length <= 768, w.Length.ToString());
         }
 
         [TestMethod]

@@ -15,7 +15,7 @@ namespace V2G.UnitTests.Uplink
     [TestClass]
     public class OutageQueueTests
     {
-        // Small sectors (the smallest that holds a 512-byte record) so a loop over every byte of an
+        // Small sectors (1 KiB, which holds a record of MaxPayloadBytes) so a loop over every byte of an
         // erase stays short.
         private const int SmallSectorBytes = 1024;
         private const int SmallSectorCount = 4;

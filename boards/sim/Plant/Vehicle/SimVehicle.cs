@@ -37,6 +37,9 @@ namespace V2G.Sim.Plant.Vehicle
         private bool _stopWanted;
         private bool _silent;
         private EvStatus _status;
+        private EvEnergyNeeds _needs;
+        private long _plugInMs;
+        private long _lastStatusMs;
 
         public SimVehicle(IEvSessionPort port, Battery battery, SimContactor contactor)
         {
@@ -60,6 +63,15 @@ namespace V2G.Sim.Plant.Vehicle
         /// <summary>The vehicle stops discharging at this SoC, %.</summary>
         public double MinimumSocPercent = 10;
 
+        /// <summary>
+        /// Whether the vehicle tells its departure (<see cref="DepartureS"/>); with its target and minimum SoC and the
+        /// energy to the target, sent each message as the vehicle's energy needs (as ISO 15118-20 would).
+        /// </summary>
+        public bool HasDeparture;
+
+        /// <summary>The departure, s from plug-in.</summary>
+        public double DepartureS;
+
         public bool IsPlugged => _phase != Unplugged && _phase != Done;
 
         public bool IsFinished => _phase == Done;
@@ -73,6 +85,7 @@ namespace V2G.Sim.Plant.Vehicle
         public void PlugIn(long nowMs)
         {
             _phase = Connected;
+            _plugInMs = nowMs;
 
             // Digital communication starts only after SLAC, SDP and the handshake (a few seconds).
             _nextMessageMs = nowMs + CommunicationSetupMs;
@@ -99,6 +112,7 @@ namespace V2G.Sim.Plant.Vehicle
             }
 
             _nextMessageMs = nowMs + MessagePeriodMs;
+            _lastStatusMs = nowMs;
             ChargerPresentValues present;
             _port.GetPresentValues(out present);
 
@@ -258,6 +272,31 @@ namespace V2G.Sim.Plant.Vehicle
             _status.RequestedCurrentA = 0;
             _status.BatteryTemperatureC = _battery.TemperatureC;
             _port.UpdateVehicleStatus(ref _status);
+            SendEnergyNeeds();
+        }
+
+        private void SendEnergyNeeds()
+        {
+            _needs.Clear();
+            _needs.MinimumSocPercent = MinimumSocPercent;
+            _needs.TargetSocPercent = TargetSocPercent;
+            double capacityWh = _battery.CapacityWh;
+            if (capacityWh > 0)
+            {
+                double toTarget = (TargetSocPercent - _battery.SocPercent) / 100 * capacityWh;
+                _needs.TargetEnergyRequestWh = toTarget > 0 ? toTarget : 0;
+                _needs.MaximumEnergyRequestWh = (100 - _battery.SocPercent) / 100 * capacityWh;
+                _needs.MinimumEnergyRequestWh = (MinimumSocPercent - _battery.SocPercent) / 100 * capacityWh;
+            }
+
+            if (HasDeparture)
+            {
+                double leftS = DepartureS - (_lastStatusMs - _plugInMs) / 1000.0;
+                _needs.HasDeparture = true;
+                _needs.DepartureInS = leftS > 0 ? leftS : 0;
+            }
+
+            _port.UpdateEnergyNeeds(ref _needs);
         }
 
         private void Advance(StepStatus status, int next, long nowMs)

@@ -112,6 +112,7 @@ namespace V2G.Protocol.Iso15118.Secc.States
             }
 
             ctx.Port.UpdateVehicleStatus(ref ctx.EvStatus);
+            SeccEnergyNeeds.FromChargeLoop(req, ctx);
             ctx.Port.GetPresentValues(out ctx.PresentValues);
             res.ResponseCode = ResponseCodeType.OK;
             if (limitsChanged && !ctx.Port.SetVehicleLimits(ref ctx.EvLimits)

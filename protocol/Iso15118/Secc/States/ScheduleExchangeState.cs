@@ -20,6 +20,7 @@ namespace V2G.Protocol.Iso15118.Secc.States
             res.EVSEProcessing = ProcessingType.Finished;
             res.HasGoToPause = false;
             bool scheduled = ctx.ControlMode == SeccControlMode.Scheduled;
+            SeccEnergyNeeds.FromScheduleExchange(req, ctx);
             SeccContext.Detail(ctx.RequestDetails, "mode", req.HasScheduled_SEReqControlMode ? "Scheduled" : (req.HasDynamic_SEReqControlMode ? "Dynamic" : "none"));
             res.HasDynamic_SEResControlMode = !scheduled;
             res.HasScheduled_SEResControlMode = scheduled;

@@ -18,8 +18,8 @@ namespace V2G.UnitTests.Diagnostics.Commands
             string output = rig.Type("status");
 
             string[] lines = output.Split('\n');
-            Assert.IsTrue(CommandRig.Has(lines[1], "idle  P 0 W  ") && CommandRig.Has(lines[1], " V  ") && CommandRig.Has(lines[1], " A  SoC - %  f "), output);
-            Assert.IsTrue(CommandRig.Has(lines[1], "faults 0  uplink none"), output);
+            Assert.IsTrue(CommandRig.Has(lines[1], "idle  P 0 W  ") && CommandRig.Has(lines[1], " V  ") && CommandRig.Has(lines[1], " A  SoC - % (reserve 30 %)  f "), output);
+            Assert.IsTrue(CommandRig.Has(lines[1], " Hz  clip none  wear 0.000 EFC  faults 0  uplink none"), output);
         }
 
         [TestMethod]
@@ -32,6 +32,7 @@ namespace V2G.UnitTests.Diagnostics.Commands
 
             Assert.IsTrue(CommandRig.Has(output, "{\"ok\":true,\"cmd\":\"status\",\"data\":{\"state\":\"idle\",\"maintenance\":false,\"power_W\":0,"), output);
             Assert.IsTrue(CommandRig.Has(output, "\"soc_pct\":null,\"frequency_Hz\":50.0") && CommandRig.Has(output, "\"faults\":0,\"uplink\":\"online\"}}"), output);
+            Assert.IsTrue(CommandRig.Has(output, ",\"soc_reserve_pct\":30.0,\"battery_clip_reason\":\"none\",\"battery_clipped_dc_W\":0,\"session_efc\":0.0000,\"degradation_cost\":null,\"currency\":\"\","), output);
         }
 
         [TestMethod]

@@ -122,7 +122,7 @@ namespace V2G.UnitTests.Diagnostics.Commands
         public void TheTableHasEveryCommandOnceWithUsageAndHelp()
         {
             IShellCommand[] all = ShellCommands.All();
-            string[] expected = { "version", "status", "session", "meter", "faults", "log", "trace", "uplink", "config", "droop", "maintenance", "contactor", "insulation", "reboot" };
+            string[] expected = { "version", "status", "session", "battery", "meter", "faults", "log", "trace", "uplink", "config", "droop", "maintenance", "contactor", "insulation", "reboot" };
 
             Assert.AreEqual(expected.Length, all.Length);
             for (int i = 0; i < expected.Length; i++)

@@ -129,6 +129,17 @@ namespace V2G.UnitTests.GbT.Charger
             limits = Limits;
         }
 
+        /// <summary>How many times the protocol passed the vehicle's energy needs, and the last ones.</summary>
+        public int UpdateEnergyNeedsCalls;
+
+        public EvEnergyNeeds LastEnergyNeeds;
+
+        public void UpdateEnergyNeeds(ref EvEnergyNeeds needs)
+        {
+            UpdateEnergyNeedsCalls++;
+            LastEnergyNeeds = needs;
+        }
+
         public void UpdateVehicleStatus(ref EvStatus status)
         {
             UpdateCount++;

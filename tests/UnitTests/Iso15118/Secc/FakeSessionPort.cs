@@ -86,6 +86,17 @@ namespace V2G.UnitTests.Iso15118.Secc
             limits = Limits;
         }
 
+        /// <summary>How many times the protocol passed the vehicle's energy needs, and the last ones.</summary>
+        public int UpdateEnergyNeedsCalls;
+
+        public EvEnergyNeeds LastEnergyNeeds;
+
+        public void UpdateEnergyNeeds(ref EvEnergyNeeds needs)
+        {
+            UpdateEnergyNeedsCalls++;
+            LastEnergyNeeds = needs;
+        }
+
         public void UpdateVehicleStatus(ref EvStatus status)
         {
             UpdateVehicleStatusCalls++;
