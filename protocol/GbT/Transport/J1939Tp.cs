@@ -108,7 +108,7 @@ namespace V2G.Protocol.GbT.Transport
             frame.Id = GbtCanId.Make(Priority, GbtPf.TpCm, destination, source);
             frame.IsExtended = true;
             frame.Length = 8;
-            frame.Data = (ulong)(control & 0xFF)
+            frame.Data = (ulong)(uint)(control & 0xFF)
                 | ((ulong)(b1 & 0xFF) << 8)
                 | ((ulong)(b2 & 0xFF) << 16)
                 | ((ulong)(b3 & 0xFF) << 24)

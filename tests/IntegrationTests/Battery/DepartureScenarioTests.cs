@@ -49,9 +49,9 @@ namespace V2G.IntegrationTests.Battery
         public void TheTargetIsReachedBeforeTheDepartureMargin()
         {
             // The guard plans to be there 600 s before the departure; the vehicle ends its session at its target.
-            Sample reached = Result.Samples.FirstOrDefault(s => s.SocPercent >= 80.0);
-            Assert.IsNotNull(reached, "the SoC never reached 80 %");
-            Assert.IsLessThanOrEqualTo(2400.0 - 600.0 + 60.0, reached.TimeS);
+            int reached = Result.Samples.FindIndex(s => s.SocPercent >= 80.0);
+            Assert.IsGreaterThanOrEqualTo(0, reached, "the SoC never reached 80 %");
+            Assert.IsLessThanOrEqualTo(2400.0 - 600.0 + 60.0, Result.Samples[reached].TimeS);
             Assert.AreEqual("target_soc", Result.VehicleEndReason);
         }
 
