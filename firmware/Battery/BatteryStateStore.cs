@@ -46,6 +46,10 @@ namespace V2G.Firmware.Battery
         private readonly int _recordId;
         private readonly byte[] _buffer;
 
+        // The state captured on the control thread, waiting for the thread that may wait for the flash.
+        private readonly byte[] _pending = new byte[SizeBytes];
+        private bool _hasPending;
+
         /// <summary>The state kept under <paramref name="recordId"/> of <paramref name="store"/>.</summary>
         public BatteryStateStore(INonVolatileStore store, int recordId)
         {
@@ -67,18 +71,79 @@ namespace V2G.Firmware.Battery
         /// <summary>The record id in use.</summary>
         public int RecordId => _recordId;
 
-        /// <summary>Writes and commits the guard's lifetime state; false if the store refused the write.</summary>
+        /// <summary>Writes and commits the guard's lifetime state now; false if the store refused the write.</summary>
         public bool Save(BatteryGuard guard)
+        {
+            return Capture(guard) && WritePending();
+        }
+
+        /// <summary>
+        /// Takes the guard's lifetime state for a later <see cref="WritePending"/> (control thread: no I/O, no
+        /// allocation; a flash write can take milliseconds, an erase tens of them).
+        /// </summary>
+        public bool Capture(BatteryGuard guard)
         {
             if (guard == null)
             {
                 return false;
             }
 
+            lock (_pending)
+            {
+                Encode(guard, _pending, 0);
+                _hasPending = true;
+            }
+
+            return true;
+        }
+
+        /// <summary>A captured state waits for <see cref="WritePending"/>.</summary>
+        public bool HasPending
+        {
+            get
+            {
+                lock (_pending)
+                {
+                    return _hasPending;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Writes the captured state, if any (a board's housekeeping thread, which may wait for the flash); true
+        /// if there was nothing to write or the store took it. A refused write stays pending for the next call.
+        /// </summary>
+        public bool WritePending()
+        {
             lock (_buffer)
             {
-                int length = Encode(guard, _buffer, 0);
-                return _store.Write(_recordId, _buffer, 0, length);
+                lock (_pending)
+                {
+                    if (!_hasPending)
+                    {
+                        return true;
+                    }
+
+                    Array.Copy(_pending, _buffer, SizeBytes);
+                    _hasPending = false;
+                }
+
+                // The control thread may capture again meanwhile: it never waits for this write.
+                if (_store.Write(_recordId, _buffer, 0, SizeBytes))
+                {
+                    return true;
+                }
+
+                lock (_pending)
+                {
+                    if (!_hasPending)
+                    {
+                        Array.Copy(_buffer, _pending, SizeBytes);
+                        _hasPending = true;
+                    }
+                }
+
+                return false;
             }
         }
 

@@ -326,10 +326,19 @@ namespace V2G.Firmware.Session
             return store != null && store.Restore(_guard);
         }
 
-        /// <summary>Saves the battery's ageing state now (also done at every session end); false without a store or if the write failed.</summary>
+        /// <summary>Saves the battery's ageing state now; false without a store or if the write failed. Not from the control tick.</summary>
         public bool SaveBatteryState()
         {
             return _batteryStore != null && _batteryStore.Save(_guard);
+        }
+
+        /// <summary>
+        /// Writes the ageing state captured at the last session end, if any: the board's housekeeping thread calls
+        /// it, so that the flash write never runs in the control tick. True if nothing was pending or it was written.
+        /// </summary>
+        public bool WritePendingBatteryState()
+        {
+            return _batteryStore == null || _batteryStore.WritePending();
         }
 
         public double DispatchPowerW => _dispatchPowerW;
@@ -932,7 +941,7 @@ namespace V2G.Firmware.Session
             }
 
             // The guard's session ends with the vehicle's (session end, a fault, the vehicle gone); its
-            // ageing state is saved then, off the energy-transfer ticks.
+            // ageing state is captured then, off the energy-transfer ticks.
             if (_guard.InSession && !IsSessionActive())
             {
                 _guard.EndSession(now);
@@ -940,8 +949,12 @@ namespace V2G.Firmware.Session
 
             if (!_guard.InSession && !_batteryStateSaved)
             {
+                // Captured here, written by the housekeeping thread (WritePendingBatteryState): no I/O in the tick.
                 _batteryStateSaved = true;
-                SaveBatteryState();
+                if (_batteryStore != null)
+                {
+                    _batteryStore.Capture(_guard);
+                }
             }
         }
 

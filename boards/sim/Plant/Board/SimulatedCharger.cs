@@ -222,6 +222,9 @@ namespace V2G.Sim.Plant.Board
             }
 
             Controller.Tick();
+
+            // The board's housekeeping thread, which may wait for the flash, runs after the tick here.
+            Controller.WritePendingBatteryState();
         }
     }
 }
