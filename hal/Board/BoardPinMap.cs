@@ -10,14 +10,27 @@ namespace V2G.Hal.Board
         private readonly PinAssignment[] _assignments;
         private readonly int[] _reservedPins;
 
-        /// <summary>Creates a map; the arrays are copied.</summary>
-        /// <param name="boardName">The reference board (e.g. "ESP32-DevKitC-32E").</param>
-        /// <param name="mcuModule">The MCU or module (e.g. "ESP32-WROOM-32E").</param>
-        /// <param name="firmwareTarget">The nanoFramework target name nanoff flashes (e.g. "ESP32_REV3").</param>
+        /// <summary>Creates a map of a board with both connectors (<see cref="BoardConnectors.CcsAndGbt"/>); the arrays are copied.</summary>
+        /// <param name="boardName">The reference board (e.g. "NUCLEO-F746ZG").</param>
+        /// <param name="mcuModule">The MCU or module.</param>
+        /// <param name="firmwareTarget">The nanoFramework target name nanoff flashes.</param>
         /// <param name="assignments">The bound functions.</param>
         /// <param name="reservedPins">Pin numbers the module or board uses itself and the application must not.</param>
         public BoardPinMap(string boardName, string mcuModule, string firmwareTarget, PinAssignment[] assignments, int[] reservedPins)
+            : this(boardName, mcuModule, firmwareTarget, BoardConnectors.CcsAndGbt, assignments, reservedPins)
         {
+        }
+
+        /// <summary>Creates a map of a board built for <paramref name="connectors"/>; the arrays are copied.</summary>
+        /// <param name="boardName">The reference board (e.g. "ESP32-DevKitC-32E").</param>
+        /// <param name="mcuModule">The MCU or module (e.g. "ESP32-WROOM-32E").</param>
+        /// <param name="firmwareTarget">The nanoFramework target name nanoff flashes (e.g. "ESP32_REV3").</param>
+        /// <param name="connectors">The vehicle connectors the map was drawn for.</param>
+        /// <param name="assignments">The bound functions.</param>
+        /// <param name="reservedPins">Pin numbers the module or board uses itself and the application must not.</param>
+        public BoardPinMap(string boardName, string mcuModule, string firmwareTarget, BoardConnectors connectors, PinAssignment[] assignments, int[] reservedPins)
+        {
+            Connectors = connectors;
             BoardName = boardName;
             McuModule = mcuModule;
             FirmwareTarget = firmwareTarget;
@@ -42,6 +55,15 @@ namespace V2G.Hal.Board
 
         /// <summary>The nanoFramework firmware target for <c>nanoff --target</c>.</summary>
         public string FirmwareTarget { get; }
+
+        /// <summary>The vehicle connectors the map was drawn for; the wiring builds only their drivers.</summary>
+        public BoardConnectors Connectors { get; }
+
+        /// <summary>True if the map was drawn for <paramref name="connector"/> (one flag or several, all needed).</summary>
+        public bool Has(BoardConnectors connector)
+        {
+            return connector != BoardConnectors.None && (Connectors & connector) == connector;
+        }
 
         /// <summary>Number of assignments.</summary>
         public int Count => _assignments.Length;
@@ -91,18 +113,30 @@ namespace V2G.Hal.Board
         }
 
         /// <summary>
-        /// The first thing wrong with the map, as a sentence, or null: a function bound twice, a pin
-        /// used by two functions (except the same SPI line of the same bus, which the chips on that bus
-        /// share), a reserved pin used, or a required function (<see cref="PinFunctions.IsRequired"/>) unbound.
+        /// The first thing wrong with the map, as a sentence, or null: no connector, a function bound twice,
+        /// a function that serves none of the map's connectors (a pin drawn for the other variant), a pin used
+        /// by two functions (except the same SPI line of the same bus, which the chips on that bus share), a
+        /// reserved pin used, or a function the connectors require
+        /// (<see cref="PinFunctions.IsRequired(PinFunction, BoardConnectors)"/>) unbound.
         /// </summary>
         public string FirstProblem()
         {
+            if ((Connectors & BoardConnectors.CcsAndGbt) == BoardConnectors.None)
+            {
+                return "the map is drawn for no connector";
+            }
+
             for (int i = 0; i < _assignments.Length; i++)
             {
                 PinAssignment a = _assignments[i];
                 if (a.Function == PinFunction.None)
                 {
                     return "entry " + i.ToString() + " has no function";
+                }
+
+                if (!PinFunctions.Serves(a.Function, Connectors))
+                {
+                    return PinFunctions.Name(a.Function) + " is bound but serves none of the board's connectors";
                 }
 
                 if (IsReserved(a.PinNumber))
@@ -128,7 +162,7 @@ namespace V2G.Hal.Board
             PinFunction[] all = PinFunctions.All();
             for (int i = 0; i < all.Length; i++)
             {
-                if (PinFunctions.IsRequired(all[i]) && Find(all[i]) == null)
+                if (PinFunctions.IsRequired(all[i], Connectors) && Find(all[i]) == null)
                 {
                     return PinFunctions.Name(all[i]) + " is not bound";
                 }

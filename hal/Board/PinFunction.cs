@@ -19,6 +19,18 @@ namespace V2G.Hal.Board
         /// <summary>The gate driver's fault (desaturation, undervoltage lock-out), input.</summary>
         PowerStageFault = 3,
 
+        /// <summary>Chip select of the DC-side monitor ADC (an MCP3208-class SPI ADC behind isolated amplifiers), output, active low.</summary>
+        MonitorAdcSpiCs = 4,
+
+        /// <summary>Monitor ADC: SPI clock (shareable with other SPI clocks of the same bus).</summary>
+        MonitorAdcSpiSck = 5,
+
+        /// <summary>Monitor ADC: SPI MOSI (shareable on the same bus).</summary>
+        MonitorAdcSpiMosi = 6,
+
+        /// <summary>Monitor ADC: SPI MISO (shareable on the same bus).</summary>
+        MonitorAdcSpiMiso = 7,
+
         /// <summary>DC+ contactor coil drive, output.</summary>
         DcPlusContactorDrive = 10,
 
@@ -108,5 +120,14 @@ namespace V2G.Hal.Board
 
         /// <summary>Status LED, output (optional).</summary>
         StatusLed = 81,
+
+        /// <summary>GB/T 27930: the electronic lock's drive (the coupler's lock solenoid or motor driver), output.</summary>
+        GbtLockDrive = 90,
+
+        /// <summary>GB/T 27930: the electronic lock's position feedback, input (asserted = locked).</summary>
+        GbtLockFeedback = 91,
+
+        /// <summary>GB/T 27930: the low-voltage auxiliary supply to the vehicle (A+/A−) relay drive, output.</summary>
+        GbtAuxPowerDrive = 92,
     }
 }

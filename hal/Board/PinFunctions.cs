@@ -2,7 +2,8 @@ namespace V2G.Hal.Board
 {
     /// <summary>
     /// Facts about <see cref="PinFunction"/>: names (Enum.ToString gives the number on the device),
-    /// which functions a board must bind, and which are SPI bus lines that chips on one bus share.
+    /// which connector a function serves, which ones a board must bind for its connectors, and which are
+    /// SPI bus lines that chips on one bus share.
     /// </summary>
     public static class PinFunctions
     {
@@ -21,6 +22,7 @@ namespace V2G.Hal.Board
         private static readonly PinFunction[] s_all =
         {
             PinFunction.PowerStagePwm, PinFunction.PowerStageEnable, PinFunction.PowerStageFault,
+            PinFunction.MonitorAdcSpiCs, PinFunction.MonitorAdcSpiSck, PinFunction.MonitorAdcSpiMosi, PinFunction.MonitorAdcSpiMiso,
             PinFunction.DcPlusContactorDrive, PinFunction.DcPlusContactorFeedback,
             PinFunction.DcMinusContactorDrive, PinFunction.DcMinusContactorFeedback, PinFunction.PrechargeRelayDrive,
             PinFunction.EmergencyStopInput, PinFunction.InsulationMonitorSignal, PinFunction.InsulationMonitorEnable,
@@ -31,6 +33,7 @@ namespace V2G.Hal.Board
             PinFunction.ControlPilotPwm, PinFunction.ControlPilotAdc, PinFunction.ProximityAdc,
             PinFunction.DiagnosticsUartTx, PinFunction.DiagnosticsUartRx,
             PinFunction.ExternalWatchdogKick, PinFunction.StatusLed,
+            PinFunction.GbtLockDrive, PinFunction.GbtLockFeedback, PinFunction.GbtAuxPowerDrive,
         };
 
         /// <summary>Every function except <see cref="PinFunction.None"/>, in declaration order. A copy.</summary>
@@ -46,21 +49,78 @@ namespace V2G.Hal.Board
         }
 
         /// <summary>
-        /// True if every board must bind the function. Optional: the metering IRQ (the driver polls),
-        /// an external watchdog (the MCU's own is used otherwise) and the status LED.
+        /// The connectors a function serves: <see cref="BoardConnectors.Ccs"/> for the PLC modem, the control
+        /// pilot and proximity; <see cref="BoardConnectors.Gbt"/> for the CAN controller, the lock and the
+        /// auxiliary supply; <see cref="BoardConnectors.CcsAndGbt"/> for everything both share (the DC output,
+        /// safety, metering, the monitor ADC, diagnostics); <see cref="BoardConnectors.None"/> for None.
         /// </summary>
-        public static bool IsRequired(PinFunction function)
+        public static BoardConnectors ConnectorsServed(PinFunction function)
+        {
+            switch (function)
+            {
+                case PinFunction.None:
+                    return BoardConnectors.None;
+                case PinFunction.PlcSpiSck:
+                case PinFunction.PlcSpiMosi:
+                case PinFunction.PlcSpiMiso:
+                case PinFunction.PlcSpiCs:
+                case PinFunction.PlcInt:
+                case PinFunction.ControlPilotPwm:
+                case PinFunction.ControlPilotAdc:
+                case PinFunction.ProximityAdc:
+                    return BoardConnectors.Ccs;
+                case PinFunction.CanSpiSck:
+                case PinFunction.CanSpiMosi:
+                case PinFunction.CanSpiMiso:
+                case PinFunction.CanSpiCs:
+                case PinFunction.CanInt:
+                case PinFunction.GbtLockDrive:
+                case PinFunction.GbtLockFeedback:
+                case PinFunction.GbtAuxPowerDrive:
+                    return BoardConnectors.Gbt;
+                default:
+                    return BoardConnectors.CcsAndGbt;
+            }
+        }
+
+        /// <summary>True if the function serves at least one of <paramref name="connectors"/>.</summary>
+        public static bool Serves(PinFunction function, BoardConnectors connectors)
+        {
+            return (ConnectorsServed(function) & connectors) != BoardConnectors.None;
+        }
+
+        /// <summary>
+        /// True if a board built for <paramref name="connectors"/> must bind the function: it serves one of
+        /// them and is not optional. Optional everywhere: the chip interrupt lines (MeteringIrq, CanInt, PlcInt:
+        /// the ADE9000, MCP2515 and QCA7000 drivers poll without them), an external watchdog (the MCU's own is
+        /// used otherwise) and the status LED.
+        /// </summary>
+        public static bool IsRequired(PinFunction function, BoardConnectors connectors)
         {
             switch (function)
             {
                 case PinFunction.None:
                 case PinFunction.MeteringIrq:
+                case PinFunction.CanInt:
+                case PinFunction.PlcInt:
                 case PinFunction.ExternalWatchdogKick:
                 case PinFunction.StatusLed:
                     return false;
                 default:
-                    return true;
+                    return Serves(function, connectors);
             }
+        }
+
+        /// <summary>True if a board with both connectors must bind the function (see <see cref="IsRequired(PinFunction, BoardConnectors)"/>).</summary>
+        public static bool IsRequired(PinFunction function)
+        {
+            return IsRequired(function, BoardConnectors.CcsAndGbt);
+        }
+
+        /// <summary>True if the function is an analog input on the MCU's own ADC (its BusInstance is the ADC channel).</summary>
+        public static bool IsMcuAnalogInput(PinFunction function)
+        {
+            return function == PinFunction.ControlPilotAdc || function == PinFunction.ProximityAdc;
         }
 
         /// <summary>Which shared SPI line a function is (<see cref="SpiClockLine"/>…), or <see cref="NotABusLine"/>.</summary>
@@ -71,14 +131,17 @@ namespace V2G.Hal.Board
                 case PinFunction.MeteringSpiSck:
                 case PinFunction.CanSpiSck:
                 case PinFunction.PlcSpiSck:
+                case PinFunction.MonitorAdcSpiSck:
                     return SpiClockLine;
                 case PinFunction.MeteringSpiMosi:
                 case PinFunction.CanSpiMosi:
                 case PinFunction.PlcSpiMosi:
+                case PinFunction.MonitorAdcSpiMosi:
                     return SpiMosiLine;
                 case PinFunction.MeteringSpiMiso:
                 case PinFunction.CanSpiMiso:
                 case PinFunction.PlcSpiMiso:
+                case PinFunction.MonitorAdcSpiMiso:
                     return SpiMisoLine;
                 default:
                     return NotABusLine;
@@ -93,6 +156,10 @@ namespace V2G.Hal.Board
                 case PinFunction.PowerStagePwm: return "PowerStagePwm";
                 case PinFunction.PowerStageEnable: return "PowerStageEnable";
                 case PinFunction.PowerStageFault: return "PowerStageFault";
+                case PinFunction.MonitorAdcSpiCs: return "MonitorAdcSpiCs";
+                case PinFunction.MonitorAdcSpiSck: return "MonitorAdcSpiSck";
+                case PinFunction.MonitorAdcSpiMosi: return "MonitorAdcSpiMosi";
+                case PinFunction.MonitorAdcSpiMiso: return "MonitorAdcSpiMiso";
                 case PinFunction.DcPlusContactorDrive: return "DcPlusContactorDrive";
                 case PinFunction.DcPlusContactorFeedback: return "DcPlusContactorFeedback";
                 case PinFunction.DcMinusContactorDrive: return "DcMinusContactorDrive";
@@ -123,6 +190,9 @@ namespace V2G.Hal.Board
                 case PinFunction.DiagnosticsUartRx: return "DiagnosticsUartRx";
                 case PinFunction.ExternalWatchdogKick: return "ExternalWatchdogKick";
                 case PinFunction.StatusLed: return "StatusLed";
+                case PinFunction.GbtLockDrive: return "GbtLockDrive";
+                case PinFunction.GbtLockFeedback: return "GbtLockFeedback";
+                case PinFunction.GbtAuxPowerDrive: return "GbtAuxPowerDrive";
                 default: return "None";
             }
         }

@@ -12,5 +12,8 @@ namespace V2G.Hal.Power
         public const int OverTemperature = 4;
         public const int GateDriver = 8;
         public const int AuxiliarySupply = 16;
+
+        /// <summary>A measurement of the stage (voltage, current or temperature monitor) read outside its valid window or not at all: the stage cannot be controlled safely.</summary>
+        public const int MonitorOutOfRange = 32;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using V2G.Hal.Buses;
 using V2G.Hal.Power;
+using V2G.Firmware.Drivers;
 
 namespace V2G.Firmware.Drivers.Board
 {
@@ -17,7 +18,7 @@ namespace V2G.Firmware.Drivers.Board
     /// The driver only reports; the safety supervisor decides.</item>
     /// </list>
     /// </summary>
-    public sealed class GpioContactor : IContactor
+    public sealed class GpioContactor : IContactor, IDriverService
     {
         private readonly IDigitalOutput _coil;
         private readonly DebouncedInput _feedback;

@@ -1,6 +1,7 @@
 using System;
 using V2G.Hal.Buses;
 using V2G.Hal.Safety;
+using V2G.Firmware.Drivers;
 
 namespace V2G.Firmware.Drivers.Board
 {
@@ -17,7 +18,7 @@ namespace V2G.Firmware.Drivers.Board
     /// The hardware chain also drops the contactor coils and the gate enable by itself; this input only tells
     /// the firmware to sequence the shutdown and to report it.
     /// </summary>
-    public sealed class GpioEmergencyStop : IEmergencyStop
+    public sealed class GpioEmergencyStop : IEmergencyStop, IDriverService
     {
         /// <summary>Default time the chain must read open before a stop, ms [U: above EMI spikes, far below a human's reaction].</summary>
         public const int DefaultTripDebounceMs = 5;

@@ -62,6 +62,11 @@ namespace V2G.Firmware.Drivers.Board
                 throw new ArgumentOutOfRangeException("settings", "the divider ratio must be positive");
             }
 
+            if (double.IsNaN(settings.AdcOffsetV) || double.IsInfinity(settings.AdcOffsetV))
+            {
+                throw new ArgumentException("AdcOffsetV must be set (from the board's schematic)", "settings");
+            }
+
             _pwm = pwm;
             _highPhase = highPhase;
             _lowPhase = lowPhase;

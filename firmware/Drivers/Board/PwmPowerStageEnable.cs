@@ -1,6 +1,7 @@
 using System;
 using V2G.Hal.Buses;
 using V2G.Hal.Power;
+using V2G.Firmware.Drivers;
 
 namespace V2G.Firmware.Drivers.Board
 {
@@ -22,7 +23,7 @@ namespace V2G.Firmware.Drivers.Board
     /// </list>
     /// Allocates nothing after construction.
     /// </summary>
-    public sealed class PwmPowerStageEnable
+    public sealed class PwmPowerStageEnable : IDriverService
     {
         private readonly IDigitalOutput _enable;
         private readonly IDigitalInput[] _faultInputs;

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using V2G.Hal.Buses;
 using V2G.Hal.Timing;
+using V2G.Firmware.Drivers;
 
 namespace V2G.Firmware.Drivers.Mcp2515
 {
@@ -32,7 +33,7 @@ namespace V2G.Firmware.Drivers.Mcp2515
     /// Nothing is allocated after construction. <see cref="TrySend"/> and <see cref="TryReceive"/> may be called
     /// from another thread than <see cref="Service(long)"/>.
     /// </summary>
-    public sealed class Mcp2515Driver : ICanPort, IDisposable
+    public sealed class Mcp2515Driver : ICanPort, IDisposable, IDriverService
     {
         /// <summary>The chip's transmit buffers [MCP].</summary>
         public const int TransmitBufferCount = 3;

@@ -3,6 +3,7 @@ using System.Threading;
 using V2G.Hal.Buses;
 using V2G.Hal.Comms;
 using V2G.Hal.Timing;
+using V2G.Firmware.Drivers;
 
 namespace V2G.Firmware.Drivers.Qca7000
 {
@@ -24,7 +25,7 @@ namespace V2G.Firmware.Drivers.Qca7000
     /// and sends the driver back to UNKNOWN, as Linux does on any transfer error [V:L4].
     /// <see cref="TrySend"/> and <see cref="Receive"/> may be called from another thread than <see cref="Service(long)"/>.
     /// </summary>
-    public sealed class Qca7000Driver : IEthernetPort, IDisposable
+    public sealed class Qca7000Driver : IEthernetPort, IDisposable, IDriverService
     {
         /// <summary>SIGNATURE of a live chip (QCASPI_GOOD_SIGNATURE) [V:L1, L4].</summary>
         public const ushort GoodSignature = 0xAA55;

@@ -25,6 +25,24 @@ namespace V2G.UnitTests.Drivers.Board
         }
 
         [TestMethod]
+        public void AnUnsetLevelShifterOffsetIsRefused()
+        {
+            PwmControlPilotSettings settings = Settings();
+            settings.AdcOffsetV = double.NaN;
+            bool refused = false;
+            try
+            {
+                new PwmControlPilot(new SimPwmOutput(), new SimAnalogInput(0), new SimAnalogInput(0), settings);
+            }
+            catch (ArgumentException)
+            {
+                refused = true;
+            }
+
+            Assert.IsTrue(refused, "a NaN offset would turn every pilot reading into NaN");
+        }
+
+        [TestMethod]
         public void StartsAtOneKilohertzWithASteadyPlusTwelveVolts()
         {
             SimPwmOutput pwm = new SimPwmOutput();
