@@ -46,6 +46,11 @@ namespace V2G.Boards.Esp32
             b.HeatsinkTemperatureChannel = Esp32PinMap.MonitorHeatsinkTemperatureChannel;
             b.Cc1Channel = Esp32PinMap.MonitorGbtCc1Channel;
             FrontEndCalibration.Fill(b);
+
+            // The charger's own MAC on the PLC link (SLAC and IPv6 go out with it): unique per device, e.g. from your
+            // organisation's OUI or a locally administered address (first byte 0x02).
+            b.PlcMacAddress = null;       // REQUIRED on the CCS variant
+
             return c;
         }
     }

@@ -48,6 +48,11 @@ namespace V2G.Boards.Stm32
             b.HeatsinkTemperatureChannel = Stm32PinMap.MonitorHeatsinkTemperatureChannel;
             b.Cc1Channel = Stm32PinMap.MonitorGbtCc1Channel;
             FrontEndCalibration.Fill(b);
+
+            // The charger's own MAC on the PLC link (SLAC and IPv6 go out with it): unique per device, e.g. from your
+            // organisation's OUI or a locally administered address (first byte 0x02).
+            b.PlcMacAddress = null;       // REQUIRED
+
             return c;
         }
     }

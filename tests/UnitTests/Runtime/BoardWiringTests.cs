@@ -33,6 +33,67 @@ namespace V2G.UnitTests.Runtime
             Assert.IsTrue(refused, "a map with unbound functions is refused");
         }
 
+        /// <summary>One board fact left unset, as a fresh Configuration.cs leaves it: case <paramref name="unset"/> of the list below.</summary>
+        [TestMethod]
+        [DataRow(0)]
+        [DataRow(1)]
+        [DataRow(2)]
+        [DataRow(3)]
+        [DataRow(4)]
+        [DataRow(5)]
+        [DataRow(6)]
+        [DataRow(7)]
+        [DataRow(8)]
+        [DataRow(9)]
+        [DataRow(10)]
+        [DataRow(11)]
+        [DataRow(12)]
+        public void AnUnsetBoardFactIsRefusedBeforeAnythingIsEnergised(int unset)
+        {
+            BoardSettings facts = PlantBoard.BoardFacts(4);
+            var plant = new PlantPeripherals(facts, 100, 920, 60, 40, 50);
+            BoardSettings settings = PlantBoard.BoardFacts(4);
+            bool ccs = Unset(settings, unset);
+            BoardPinMap map = ccs ? V2G.Boards.Stm32.Stm32PinMap.Create() : V2G.Boards.Esp32.Esp32PinMap.CreateGbt();
+            bool refused = false;
+            try
+            {
+                new BoardWiring(map, plant, plant.Clock, settings);
+            }
+            catch (System.ArgumentException)
+            {
+                refused = true;
+            }
+
+            plant.Advance(100);
+            Assert.IsTrue(refused, "case " + unset.ToString() + " is refused");
+            Assert.IsFalse(plant.Stage.IsEnabled, "the converter stays disabled");
+            Assert.IsFalse(plant.Positive.IsCommandedClosed || plant.Negative.IsCommandedClosed, "the contactors stay open");
+            Assert.IsFalse(plant.Precharge.State, "the precharge relay stays open");
+            Assert.IsFalse(plant.Coupler.IsLocked, "the lock stays released");
+        }
+
+        // Unsets one fact; true when the case needs a map with CCS.
+        private static bool Unset(BoardSettings s, int which)
+        {
+            switch (which)
+            {
+                case 0: s.MonitorAdc.ReferenceVoltageV = double.NaN; return false;
+                case 1: s.MonitorAdcSpiMode = BoardSettings.Unset; return false;
+                case 2: s.PowerStage.CurrentAtFullDutyA = double.NaN; return false;
+                case 3: s.PowerStage.VoltageMonitorVPerV = double.NaN; return false;
+                case 4: s.PowerStage.VoltageLoopIntegralAPerVs = double.NaN; return false;
+                case 5: s.ConnectorVoltsPerMonitorVolt = double.NaN; return false;
+                case 6: s.Metering.VoltsPerRmsCode = 0; return false;
+                case 7: s.Insulation.AlarmThresholdOhm = double.NaN; return false;
+                case 8: s.Coupler.Cc1VoltsPerAdcVolt = double.NaN; return false;
+                case 9: s.Coupler.LockTravelTimeoutMs = 0; return false;
+                case 10: s.Pilot.AdcOffsetV = double.NaN; return true;
+                case 11: s.Proximity.PullUpOhm = double.NaN; return true;
+                default: s.PlcMacAddress = null; return true;
+            }
+        }
+
         [TestMethod]
         public void TheEsp32GbtMapWiresTheGbtDriversAndNoCcsOnes()
         {
