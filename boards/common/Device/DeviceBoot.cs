@@ -33,6 +33,8 @@ namespace V2G.Boards.Device
                 throw new ArgumentNullException();
             }
 
+            // The pin map is checked before the router touches a pin: BoardWiring refuses a map with a problem, but
+            // NanoBoardPeripherals routes the buses first.
             string problem = map.FirstProblem();
             if (problem != null)
             {

@@ -41,17 +41,12 @@ namespace V2G.Boards.Device
         /// <param name="map">The board's pin map (already checked by the wiring's FirstProblem).</param>
         /// <param name="router">The MCU's routing.</param>
         /// <param name="clock">Timestamps interrupt edges.</param>
-        /// <param name="adcFullScaleV">The MCU ADC's full-scale voltage at the pin; a required setting (no default).</param>
+        /// <param name="adcFullScaleV">The MCU ADC's full-scale voltage at the pin; required (no default) once an analog input is opened.</param>
         public NanoBoardPeripherals(BoardPinMap map, IPinFunctionRouter router, IMonotonicClock clock, double adcFullScaleV)
         {
             if (map == null || router == null || clock == null)
             {
                 throw new ArgumentNullException(map == null ? "map" : (router == null ? "router" : "clock"));
-            }
-
-            if (!(adcFullScaleV > 0))
-            {
-                throw new ArgumentException("the ADC's full-scale voltage is a required setting");
             }
 
             _router = router;
@@ -116,6 +111,12 @@ namespace V2G.Boards.Device
         /// <inheritdoc />
         public IAnalogInput OpenAnalog(PinAssignment pin)
         {
+            // Checked here, not at construction: a board variant without MCU analog inputs (the ESP32's GB/T) leaves it unset.
+            if (!(_adcFullScaleV > 0))
+            {
+                throw new ArgumentException("the MCU ADC's full-scale voltage (AdcFullScaleV) is a required setting for " + pin.PinName);
+            }
+
             if (_adc == null)
             {
                 _adc = new AdcController();
