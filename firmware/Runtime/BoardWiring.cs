@@ -280,15 +280,6 @@ namespace V2G.Firmware.Runtime
             }
         }
 
-        /// <summary>Runs every service task once (the first part of a control tick).</summary>
-        public void RunServiceTasks()
-        {
-            for (int i = 0; i < _serviceTasks.Length; i++)
-            {
-                _serviceTasks[i].Tick();
-            }
-        }
-
         private static PinAssignment Pin(BoardPinMap map, PinFunction function)
         {
             PinAssignment pin = map.Find(function);
