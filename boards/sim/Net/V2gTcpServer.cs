@@ -181,9 +181,10 @@ namespace V2G.Sim.Net
                 bool timedOut = limit.IsCancellationRequested && !_stopping.IsCancellationRequested;
                 ssl.Dispose();
                 socket.Dispose();
-                Interlocked.Increment(ref _handshakesFailed);
                 string reason = timedOut ? $"TLS handshake not finished within {_tls.HandshakeTimeout.TotalSeconds:F1} s" : e.Message;
                 HandshakeFailed?.Invoke(this, new V2gHandshakeFailure(remote, timedOut, reason, elapsed.Elapsed));
+                // Counted after the subscribers have heard of it: whoever sees the count sees the event's effects too.
+                Interlocked.Increment(ref _handshakesFailed);
                 return;
             }
 

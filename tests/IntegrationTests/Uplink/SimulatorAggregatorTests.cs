@@ -221,11 +221,15 @@ namespace V2G.IntegrationTests.Uplink
                 Assert.IsFalse(whileBeating.Any(e => e.Contains("\"heartbeat_lost\"", StringComparison.Ordinal)), $"lost while heartbeats came: {string.Join("\n", whileBeating)}");
 
                 // Silence: the setpoint goes, the vehicle's own request is served, nothing is exported.
-                WaitFor(events, Topic("event"), e => e.Contains("\"kind\":\"heartbeat_lost\"", StringComparison.Ordinal), "the heartbeat_lost event", sim);
+                string lost = WaitFor(events, Topic("event"), e => e.Contains("\"kind\":\"heartbeat_lost\"", StringComparison.Ordinal), "the heartbeat_lost event", sim);
+                DateTimeOffset lostAt = Timestamp(lost);
                 WaitFor(limits, Topic("limits"), l => l.Contains("\"source_export\":\"heartbeat_loss\"", StringComparison.Ordinal) && l.Contains("\"max_export_W\":0.0", StringComparison.Ordinal),
                     "limits with no export, for the heartbeat loss", sim);
-                string charging = WaitFor(telemetry, Topic("telemetry"), t => t.Contains("\"setpoint_W\":null", StringComparison.Ordinal) && Telemetry(t, "power_W") > 0,
-                    "telemetry without a setpoint, importing", sim);
+                // Samples from before the loss are still queued (the vehicle importing before the first setpoint matches
+                // the same shape), so only one taken after the loss counts.
+                string charging = WaitFor(telemetry, Topic("telemetry"),
+                    t => Timestamp(t) >= lostAt && t.Contains("\"setpoint_W\":null", StringComparison.Ordinal) && Telemetry(t, "power_W") > 0,
+                    "telemetry after the loss without a setpoint, importing", sim);
                 StringAssert.Contains(charging, "\"state\":\"energy_transfer\"");
 
                 // A new dispatch is refused until the aggregator is heard again.
@@ -286,6 +290,12 @@ namespace V2G.IntegrationTests.Uplink
 
             Assert.Fail($"no {what} within 15 s; seen on {topic}:\n{string.Join("\n", seen)}\n{sim.OutputSoFar}");
             return null;
+        }
+
+        private static DateTimeOffset Timestamp(string payload)
+        {
+            using JsonDocument doc = JsonDocument.Parse(payload);
+            return DateTimeOffset.Parse(doc.RootElement.GetProperty("ts").GetString(), System.Globalization.CultureInfo.InvariantCulture);
         }
 
         private static double Telemetry(string sample, string field)
